@@ -1,0 +1,1 @@
+"""Plain value objects and rules of the legal domain: no Qt, no database."""

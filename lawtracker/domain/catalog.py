@@ -1,0 +1,167 @@
+"""Read models: frozen rows the services hand to the views.
+
+Views never see ORM objects (they would outlive their session); they get these
+plain records, fetched in pages by id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from lawtracker.domain.enums import (
+    DatePrecision,
+    EventKind,
+    Instrument,
+    Language,
+    LinkKind,
+    QuantityKind,
+    Qualifier,
+    ReferenceKind,
+)
+
+
+class SortColumn(StrEnum):
+    TITLE = "title"
+    NUMBER = "number"
+    INSTRUMENT = "instrument"
+    JURISDICTION = "jurisdiction"
+    SIGNED = "signed"
+    IN_FORCE = "in_force"
+    NEXT_DATE = "next_date"
+    SOURCES = "sources"
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureFilter:
+    """What the list shows; every field narrows, ``None``/empty means any."""
+
+    jurisdictions: frozenset[str] = frozenset()
+    instruments: frozenset[Instrument] = frozenset()
+    source_ids: frozenset[int] = frozenset()
+    year_from: int | None = None
+    year_to: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    query: str = ""
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRow:
+    """One line of the measure list."""
+
+    id: int
+    key: str
+    title: str
+    number: str | None
+    instrument: Instrument
+    jurisdiction: str
+    signed: dt.date | None
+    in_force: dt.date | None
+    next_date: dt.date | None
+    source_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    id: int
+    kind: EventKind
+    date: dt.date | None
+    precision: DatePrecision
+    derived: bool
+    rule: str | None
+    label: str | None
+    source_id: int | None
+    start: int | None
+    end: int | None
+    confidence: float
+    needs_review: bool
+    lang: Language
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityView:
+    id: int
+    kind: QuantityKind
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: Qualifier
+    condition: str | None
+    text: str
+    source_id: int | None
+    start: int | None
+    end: int | None
+    confidence: float
+    needs_review: bool
+    lang: Language
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceView:
+    id: int
+    kind: ReferenceKind
+    text: str
+    normalized: str
+    source_id: int | None
+    start: int | None
+    end: int | None
+    lang: Language
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    """A typed link seen from one measure; ``outgoing`` tells the direction."""
+
+    kind: LinkKind
+    outgoing: bool
+    other_key: str | None
+    other_title: str
+    other_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A measure's text in one language: the slice ``[start, end)`` of a source."""
+
+    lang: Language
+    source_id: int
+    source_name: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureDetail:
+    id: int
+    key: str
+    title: str
+    instrument: Instrument
+    number: str | None
+    jurisdiction: str
+    authority: str | None
+    summary: str | None
+    events: list[EventView] = field(default_factory=list)
+    quantities: list[QuantityView] = field(default_factory=list)
+    references: list[ReferenceView] = field(default_factory=list)
+    links: list[LinkView] = field(default_factory=list)
+    texts: dict[Language, SourceText] = field(default_factory=dict)
+    source_names: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    """A point (``end is None``) or an interval on the timeline."""
+
+    measure_id: int
+    measure_title: str
+    instrument: Instrument
+    jurisdiction: str
+    kind: EventKind
+    start: dt.date
+    end: dt.date | None
+    derived: bool
+    label: str
