@@ -24,3 +24,56 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data"
     monkeypatch.setenv("LAWTRACKER_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture(scope="session")
+def seeded_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store migrated to head and populated from the seeds, built once per run."""
+    from lawtracker.storage.db import make_engine
+    from lawtracker.storage.migrate import upgrade_to_head
+
+    from lawtracker.ingestion.pipeline import ingest_paths
+
+    path = tmp_path_factory.mktemp("seeded") / "template.sqlite3"
+    engine = make_engine(path)
+    upgrade_to_head(engine)
+    report = ingest_paths([SEEDS_DIR], engine=engine)
+    assert not report.failed, report.summary()
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def seeded_db(seeded_db_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the seeded store for one test."""
+    import shutil
+
+    target = tmp_path / "seeded.sqlite3"
+    shutil.copyfile(seeded_db_template, target)
+    return target
+
+
+@pytest.fixture
+def seeded_engine(seeded_db: Path):
+    from lawtracker.storage.db import make_engine
+
+    engine = make_engine(seeded_db)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def seed_export(seeded_db_template: Path) -> dict:
+    """The JSON export of the seeded store, keyed by measure key."""
+    from lawtracker.storage.db import make_engine
+
+    from lawtracker.services.export import export_document
+
+    engine = make_engine(seeded_db_template)
+    try:
+        document = export_document(engine)
+    finally:
+        engine.dispose()
+    return document

@@ -16,8 +16,8 @@ from lawtracker.domain.enums import (
     Instrument,
     Language,
     LinkKind,
-    QuantityKind,
     Qualifier,
+    QuantityKind,
     ReferenceKind,
 )
 
@@ -165,3 +165,39 @@ class TimelineItem:
     end: dt.date | None
     derived: bool
     label: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceChoice:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """The values the filter sidebar offers, read from the store."""
+
+    jurisdictions: list[str]
+    instruments: list[Instrument]
+    sources: list[SourceChoice]
+    year_min: int | None
+    year_max: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """An event ahead of ``today`` within the due-soon horizon."""
+
+    measure_id: int
+    measure_title: str
+    kind: EventKind
+    date: dt.date
+    derived: bool
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    measures: int
+    sources: int
+    events: int

@@ -16,8 +16,8 @@ from lawtracker.domain.enums import (
     Instrument,
     Language,
     LinkKind,
-    QuantityKind,
     Qualifier,
+    QuantityKind,
     ReferenceKind,
 )
 from lawtracker.domain.facts import Span

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from lawtracker.domain.enums import DatePrecision, QuantityKind, Qualifier, ReferenceKind
+from lawtracker.domain.enums import DatePrecision, Qualifier, QuantityKind, ReferenceKind
 
 
 @dataclass(frozen=True, slots=True)
