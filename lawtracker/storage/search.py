@@ -144,9 +144,10 @@ def to_fts_query(user_text: str) -> str | None:
 def search_measure_ids(session: Session, user_text: str, *, limit: int | None = None) -> list[int]:
     """Ids of measures matching ``user_text``, best first.
 
-    Direct hits on a measure's own document come first, ranked by bm25 with
-    the title weighted above the number and the body; then measures whose
-    sources match, ranked by their best source.
+    Direct hits on a measure's own text, ranked by bm25 with the title
+    weighted above the number and the body. Only when no measure matches
+    directly do the measures of matching sources count: a newsletter holds
+    many measures, and a word in one item must not bring up all of them.
     """
     if limit is not None and limit <= 0:
         return []
@@ -157,9 +158,9 @@ def search_measure_ids(session: Session, user_text: str, *, limit: int | None = 
         return []
     params = {"query": query, "limit": -1 if limit is None else limit}
     connection = session.connection()
-    direct = connection.execute(_DIRECT_HITS, params).scalars()
-    via_sources = connection.execute(_SOURCE_HITS, params).scalars()
-    ids = list(dict.fromkeys([*direct, *via_sources]))
+    ids = list(connection.execute(_DIRECT_HITS, params).scalars())
+    if not ids:
+        ids = list(dict.fromkeys(connection.execute(_SOURCE_HITS, params).scalars()))
     return ids if limit is None else ids[:limit]
 
 

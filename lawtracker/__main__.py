@@ -1,0 +1,29 @@
+"""Entry point: ``lawtracker`` / ``python -m lawtracker``.
+
+A sub-command runs the scriptable CLI (no Qt imported); no sub-command, or
+``gui``/``--self-check``, opens the window through the composition root.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from lawtracker import cli, paths
+from lawtracker.log import setup_logging
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli.build_parser().parse_args(argv)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    setup_logging(verbose=args.verbose)
+    if args.command in cli.COMMANDS:
+        return cli.run(args)
+    from lawtracker import app
+
+    return app.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt item models over the catalog read models (no proxies at scale: see measure_table)."""

@@ -1,0 +1,230 @@
+"""The measure list as a Qt table model that pages rows in by id.
+
+It holds only the ordered ids (sorted and filtered in SQL by the owner) and
+fetches :class:`MeasureRow` pages on demand, so 100,000 measures cost a list of
+ints, not 100,000 Python rows; a proxy sorting that many rows took seconds.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from lawtracker.domain.catalog import MeasureRow, SortColumn
+from lawtracker.gui.labels import EM_DASH, NOT_STATED, iso_date, words
+from lawtracker.gui.models.roles import MeasureIdRole, SortRole
+
+COL_TITLE, COL_NUMBER, COL_INSTRUMENT, COL_JURISDICTION = 0, 1, 2, 3
+COL_SIGNED, COL_IN_FORCE, COL_NEXT_DATE, COL_SOURCES = 4, 5, 6, 7
+
+COLUMNS: dict[int, tuple[SortColumn, str]] = {
+    COL_TITLE: (SortColumn.TITLE, "Title"),
+    COL_NUMBER: (SortColumn.NUMBER, "Number"),
+    COL_INSTRUMENT: (SortColumn.INSTRUMENT, "Instrument"),
+    COL_JURISDICTION: (SortColumn.JURISDICTION, "Jurisdiction"),
+    COL_SIGNED: (SortColumn.SIGNED, "Signed"),
+    COL_IN_FORCE: (SortColumn.IN_FORCE, "In force"),
+    COL_NEXT_DATE: (SortColumn.NEXT_DATE, "Next date"),
+    COL_SOURCES: (SortColumn.SOURCES, "Sources"),
+}
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT_ALIGNED = {COL_NUMBER, COL_SIGNED, COL_IN_FORCE, COL_NEXT_DATE, COL_SOURCES}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Line:
+    """One row's cells, formatted once when its page arrives, so ``data()`` is a lookup."""
+
+    __slots__ = ("display", "sort", "tooltip")
+
+    def __init__(self, row: MeasureRow) -> None:
+        self.sort: tuple[Any, ...] = (
+            row.title,
+            row.number,
+            row.instrument.value,
+            row.jurisdiction,
+            row.signed,
+            row.in_force,
+            row.next_date,
+            row.source_count,
+        )
+        self.display: tuple[str, ...] = (
+            row.title,
+            row.number or "",
+            words(row.instrument),
+            row.jurisdiction,
+            iso_date(row.signed, missing=EM_DASH),
+            iso_date(row.in_force, missing=EM_DASH),
+            iso_date(row.next_date),
+            str(row.source_count),
+        )
+        self.tooltip: tuple[str | None, ...] = (
+            row.title,
+            None,
+            None,
+            None,
+            NOT_STATED if row.signed is None else None,
+            NOT_STATED if row.in_force is None else None,
+            None,
+            None,
+        )
+
+
+class MeasureTableModel(QAbstractTableModel):
+    """Measures in the owner's order, their rows fetched a page at a time.
+
+    Args:
+        fetch_rows: returns the rows for some ids (any order; missing ids are
+            measures deleted meanwhile and show as blank lines).
+        page_size: ids per fetch; one page is one SQL query.
+        max_pages: pages kept in the LRU cache.
+
+    Signals:
+        sortRequested(SortColumn, bool): the user asked for a sort (``True`` =
+            descending); the owner re-queries ids in SQL and calls :meth:`set_ids`.
+    """
+
+    sortRequested = Signal(object, bool)  # noqa: N815 (Qt naming)
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        fetch_rows: Callable[[Sequence[int]], list[MeasureRow]],
+        page_size: int = 256,
+        max_pages: int = 64,
+    ) -> None:
+        super().__init__(parent)
+        self._fetch_rows = fetch_rows
+        self._page_size = page_size
+        self._max_pages = max_pages
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, list[_Line | None]] = OrderedDict()
+        self._rows_by_id: dict[int, int] | None = None
+        self._sort_column = COL_TITLE
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    # -- contents ------------------------------------------------------------------
+
+    def set_ids(self, ids: Iterable[int]) -> None:
+        """Show these measures in this order; cached rows are dropped (they may be stale)."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        self._rows_by_id = None
+        self.endResetModel()
+
+    def refresh_ids(self, ids: Iterable[int]) -> None:
+        """Re-fetch these measures' rows (after an edit) without resetting the view."""
+        for measure_id in ids:
+            row = self.row_of_id(measure_id)
+            if row is None:
+                continue
+            self._pages.pop(row // self._page_size, None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of_id(self, measure_id: int) -> int | None:
+        """The row showing ``measure_id``; the lookup table is built on first use."""
+        if self._rows_by_id is None:
+            self._rows_by_id = {mid: row for row, mid in enumerate(self._ids)}
+        return self._rows_by_id.get(measure_id)
+
+    def sort_indicator(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order last requested, to restore the header's indicator."""
+        return self._sort_column, self._sort_order
+
+    # -- Qt model interface --------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == MeasureIdRole:
+            return self._ids[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in _RIGHT_ALIGNED else _LEFT
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
+            return None
+        line = self._line(row)
+        if line is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return line.display[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return line.tooltip[column]
+        return line.sort[column]
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or section not in COLUMNS:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if section in _RIGHT_ALIGNED else _LEFT
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask the owner to sort; sorting 100,000 rows here would freeze the GUI."""
+        if column not in COLUMNS:
+            return
+        self._sort_column, self._sort_order = column, order
+        self.sortRequested.emit(COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+
+    # -- paging --------------------------------------------------------------------
+
+    def _line(self, row: int) -> _Line | None:
+        page_number, offset = divmod(row, self._page_size)
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self._load_page(page_number)
+        else:
+            self._pages.move_to_end(page_number)
+        return page[offset]
+
+    def _load_page(self, page_number: int) -> list[_Line | None]:
+        first = page_number * self._page_size
+        ids = self._ids[first : first + self._page_size]
+        by_id = {row.id: row for row in self._fetch_rows(ids)}
+        page = [_Line(by_id[i]) if i in by_id else None for i in ids]
+        self._pages[page_number] = page
+        while len(self._pages) > self._max_pages:
+            self._pages.popitem(last=False)
+        return page

@@ -1,0 +1,1 @@
+"""The reusable widgets of the main window: detail, timeline, filter sidebar."""
