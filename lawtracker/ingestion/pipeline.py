@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from lawtracker.errors import LawtrackerError, ParseError
@@ -20,7 +21,8 @@ from lawtracker.ingestion.families import parse_document
 from lawtracker.ingestion.families.context import DocumentContext
 from lawtracker.ingestion.readers import read_document, supported_suffixes
 from lawtracker.storage.db import session_scope
-from lawtracker.storage.writer import source_exists, store_parsed_source
+from lawtracker.storage.tables import Source
+from lawtracker.storage.writer import store_parsed_source
 
 log = logging.getLogger(__name__)
 
@@ -104,30 +106,39 @@ def ingest_paths(
 ) -> IngestReport:
     files = expand_paths(paths)
     report = IngestReport()
+    known = known_hashes(engine)
     for index, path in enumerate(files):
         if cancel is not None and cancel():
             report.cancelled = True
             break
         if progress is not None:
             progress(index, len(files), path.name)
-        report.results.append(ingest_file(path, engine=engine))
+        report.results.append(ingest_file(path, engine=engine, known=known))
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
 
 
-def ingest_file(path: Path, *, engine: Engine) -> FileResult:
+def known_hashes(engine: Engine) -> set[str]:
+    """Hashes of every stored document version, read once per batch."""
+    with session_scope(engine) as session:
+        return set(session.execute(select(Source.sha256)).scalars())
+
+
+def ingest_file(path: Path, *, engine: Engine, known: set[str] | None = None) -> FileResult:
+    """Ingest one file in its own transaction; ``known`` (hashes) is updated when given."""
+    known = known if known is not None else known_hashes(engine)
     try:
         raw = read_document(path)
-        with session_scope(engine) as session:
-            if source_exists(session, raw.sha256):
-                return FileResult(path, FileStatus.UNCHANGED, "already in the store")
+        if raw.sha256 in known:
+            return FileResult(path, FileStatus.UNCHANGED, "already in the store")
         ctx = DocumentContext(path.name, raw.sha256, raw.text)
         parsed = parse_document(ctx)
         if not parsed.measures:
             raise ParseError(f"{path.name}: no recognisable measure")
         with session_scope(engine) as session:
             stored = store_parsed_source(session, parsed)
+        known.add(raw.sha256)
     except LawtrackerError as exc:
         log.info("refused %s: %s", path, exc)
         return FileResult(path, FileStatus.FAILED, _reason(exc, path))

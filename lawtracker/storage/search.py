@@ -69,6 +69,32 @@ def index_measure(
     )
 
 
+def index_measures(
+    session: Session, documents: list[tuple[int, str, str | None, str]]
+) -> None:
+    """Replace many measures' search documents ``(id, title, number, body)`` at once."""
+    if not documents or not _has_fts(session):
+        return
+    connection = session.connection()
+    ids = [{"id": doc[0]} for doc in documents]
+    connection.execute(text("DELETE FROM measure_fts WHERE rowid = :id"), ids)
+    connection.execute(
+        text(
+            "INSERT INTO measure_fts(rowid, measure_id, title, number, body) "
+            "VALUES (:id, :id, :title, :number, :body)"
+        ),
+        [
+            {
+                "id": measure_id,
+                "title": fold(title),
+                "number": fold(number) if number is not None else None,
+                "body": fold(body),
+            }
+            for measure_id, title, number, body in documents
+        ],
+    )
+
+
 def unindex_measure(session: Session, *, measure_id: int) -> None:
     if _has_fts(session):
         session.connection().execute(

@@ -9,17 +9,16 @@ version arrives; facts other documents gave the measure stay.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlmodel import Session
 
 from lawtracker.domain.drafts import MeasureDraft, ParsedSource, Provenance
 from lawtracker.domain.enums import EventKind
-from lawtracker.storage.search import index_measure, index_source, unindex_source
+from lawtracker.storage.search import index_measures, index_source, unindex_source
 from lawtracker.storage.tables import (
     Event,
     Measure,
@@ -57,6 +56,7 @@ def store_parsed_source(session: Session, parsed: ParsedSource) -> StoreResult:
     ).all()
     old_ids = [row[0] for row in previous]
     version = max((row[1] for row in previous), default=0) + 1
+    orphaned = _measures_of_sources(session, old_ids)
     if old_ids:
         _retire_sources(session, old_ids)
     source = Source(
@@ -77,17 +77,13 @@ def store_parsed_source(session: Session, parsed: ParsedSource) -> StoreResult:
     session.flush()
     assert source.id is not None
     result = StoreResult(source.id, version, old_ids)
-    measure_ids: dict[str, int] = {}
-    for draft in _merge_same_key(parsed.measures):
-        measure_id, created = _upsert_measure(session, draft)
-        measure_ids[draft.key] = measure_id
-        (result.added_keys if created else result.updated_keys).append(draft.key)
-        _insert_facts(session, draft, measure_id, source.id)
-    touched = set(measure_ids.values()) | _measures_of_sources(session, old_ids)
+    drafts = _merge_same_key(parsed.measures)
+    measure_ids = _upsert_measures(session, drafts, result)
+    _insert_facts(session, drafts, measure_ids, source.id)
+    touched = set(measure_ids.values()) | orphaned
     refresh_summary_columns(session, touched)
     index_source(session, source_id=source.id, title=parsed.title, body=parsed.text)
-    for measure_id in touched:
-        _reindex_measure(session, measure_id)
+    _reindex_measures(session, touched, current=(source.id, parsed.text))
     return result
 
 
@@ -114,19 +110,54 @@ def _retire_sources(session: Session, source_ids: list[int]) -> None:
 
 
 def _measures_of_sources(session: Session, source_ids: list[int]) -> set[int]:
-    """Measures that lost facts with a retired source (for their summary columns)."""
+    """Measures read from these sources (their summary columns change when they retire)."""
     if not source_ids:
         return set()
-    rows = session.exec(
-        select(Measure.id).where(
-            Measure.id.in_(select(Event.measure_id).where(Event.source_id.in_(source_ids)))
+    rows = session.execute(
+        select(MeasureSource.measure_id).where(MeasureSource.source_id.in_(source_ids))
+    ).scalars()
+    return set(rows)
+
+
+def _upsert_measures(
+    session: Session, drafts: list[MeasureDraft], result: StoreResult
+) -> dict[str, int]:
+    """Measure ids by key: existing rows updated in place, new ones inserted in one go."""
+    connection = session.connection()
+    keys = [d.key for d in drafts]
+    existing: dict[str, int] = {}
+    for chunk in _chunks(keys):
+        existing.update(
+            connection.execute(select(Measure.key, Measure.id).where(Measure.key.in_(chunk))).all()
         )
-    ).all()
-    return {row[0] for row in rows}
+    now = utc_now()
+    updates = [
+        {"row_id": existing[d.key], **_measure_values(d), "updated_at": now}
+        for d in drafts
+        if d.key in existing
+    ]
+    if updates:
+        connection.execute(
+            update(Measure).where(Measure.id == bindparam("row_id")),
+            updates,
+        )
+    new = [d for d in drafts if d.key not in existing]
+    if new:
+        rows = [
+            {"key": d.key, **_measure_values(d), "created_at": now, "updated_at": now} for d in new
+        ]
+        inserted = connection.execute(
+            insert(Measure).returning(Measure.key, Measure.id, sort_by_parameter_order=True),
+            rows,
+        ).all()
+        existing.update(dict(inserted))
+    result.updated_keys.extend(d.key for d in drafts if d not in new)
+    result.added_keys.extend(d.key for d in new)
+    return existing
 
 
-def _upsert_measure(session: Session, draft: MeasureDraft) -> tuple[int, bool]:
-    values = {
+def _measure_values(draft: MeasureDraft) -> dict[str, Any]:
+    return {
         "title": draft.title,
         "instrument": draft.instrument.value,
         "number": draft.number,
@@ -134,17 +165,10 @@ def _upsert_measure(session: Session, draft: MeasureDraft) -> tuple[int, bool]:
         "authority": draft.authority,
         "summary": draft.summary,
     }
-    existing = session.exec(select(Measure.id).where(Measure.key == draft.key)).first()
-    if existing is not None:
-        session.execute(
-            update(Measure).where(Measure.id == existing[0]).values(**values, updated_at=utc_now())
-        )
-        return existing[0], False
-    measure = Measure(key=draft.key, **values)
-    session.add(measure)
-    session.flush()
-    assert measure.id is not None
-    return measure.id, True
+
+
+def _chunks(items: list, size: int = 500) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _provenance(source_id: int, provenance: Provenance | None) -> dict[str, Any]:
@@ -161,83 +185,95 @@ def _provenance(source_id: int, provenance: Provenance | None) -> dict[str, Any]
     }
 
 
-def _insert_facts(session: Session, draft: MeasureDraft, measure_id: int, source_id: int) -> None:
-    session.execute(
-        insert(MeasureSource).prefix_with("OR IGNORE", dialect="sqlite"),
-        [{"measure_id": measure_id, "source_id": source_id}],
-    )
-    texts = [
-        {
-            "measure_id": measure_id,
-            "source_id": source_id,
-            "lang": lang.value,
-            "span_start": span.start,
-            "span_end": span.end,
-        }
-        for lang, span in draft.texts.items()
+def _insert_facts(
+    session: Session, drafts: list[MeasureDraft], measure_ids: dict[str, int], source_id: int
+) -> None:
+    """All facts of one document, one multi-row INSERT per table."""
+    rows: dict[type, list[dict[str, Any]]] = {t: [] for t in (*_FACT_TABLES, MeasureLink)}
+    for draft in drafts:
+        measure_id = measure_ids[draft.key]
+        rows[MeasureSource].append({"measure_id": measure_id, "source_id": source_id})
+        rows[MeasureText].extend(
+            {
+                "measure_id": measure_id,
+                "source_id": source_id,
+                "lang": lang.value,
+                "span_start": span.start,
+                "span_end": span.end,
+            }
+            for lang, span in draft.texts.items()
+        )
+        rows[Event].extend(
+            {
+                "measure_id": measure_id,
+                "kind": e.kind.value,
+                "date": e.date,
+                "precision": e.precision.value,
+                "derived": e.derived,
+                "rule": e.rule,
+                "label": e.label,
+                **_provenance(source_id, e.provenance),
+            }
+            for e in draft.events
+        )
+        rows[Quantity].extend(
+            {
+                "measure_id": measure_id,
+                "kind": q.kind.value,
+                "value": q.value,
+                "value_max": q.value_max,
+                "unit": q.unit,
+                "qualifier": q.qualifier.value,
+                "condition": q.condition,
+                "text": q.text,
+                **_provenance(source_id, q.provenance),
+            }
+            for q in draft.quantities
+        )
+        rows[Reference].extend(
+            {
+                "measure_id": measure_id,
+                "kind": r.kind.value,
+                "text": r.text,
+                "normalized": r.normalized,
+                **_provenance(source_id, r.provenance),
+            }
+            for r in draft.references
+        )
+        rows[MeasureLink].extend(
+            {
+                "from_measure_id": measure_id,
+                "kind": link.kind.value,
+                "target_key": link.target_key,
+                "target_label": link.target_label,
+                "source_id": source_id,
+                "span_start": _span_of(link.provenance, 0),
+                "span_end": _span_of(link.provenance, 1),
+            }
+            for link in _unique_links(draft)
+        )
+    connection = session.connection()
+    for table, table_rows in rows.items():
+        if table_rows:
+            connection.execute(insert(table), _uniform(table_rows))
+
+
+def _span_of(provenance: Provenance | None, end: int) -> int | None:
+    if provenance is None or provenance.span is None:
+        return None
+    return provenance.span.end if end else provenance.span.start
+
+
+def _uniform(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give every row the same keys so one executemany can take them all."""
+    keys = {k for row in rows for k in row}
+    return [
+        row if len(row) == len(keys) else {k: row.get(k, _DEFAULTS.get(k)) for k in keys}
+        for row in rows
     ]
-    events = [
-        {
-            "measure_id": measure_id,
-            "kind": e.kind.value,
-            "date": e.date,
-            "precision": e.precision.value,
-            "derived": e.derived,
-            "rule": e.rule,
-            "label": e.label,
-            **_provenance(source_id, e.provenance),
-        }
-        for e in draft.events
-    ]
-    quantities = [
-        {
-            "measure_id": measure_id,
-            "kind": q.kind.value,
-            "value": q.value,
-            "value_max": q.value_max,
-            "unit": q.unit,
-            "qualifier": q.qualifier.value,
-            "condition": q.condition,
-            "text": q.text,
-            **_provenance(source_id, q.provenance),
-        }
-        for q in draft.quantities
-    ]
-    references = [
-        {
-            "measure_id": measure_id,
-            "kind": r.kind.value,
-            "text": r.text,
-            "normalized": r.normalized,
-            **_provenance(source_id, r.provenance),
-        }
-        for r in draft.references
-    ]
-    links = [
-        {
-            "from_measure_id": measure_id,
-            "kind": link.kind.value,
-            "target_key": link.target_key,
-            "target_label": link.target_label,
-            "source_id": source_id,
-            "span_start": link.provenance.span.start
-            if link.provenance and link.provenance.span
-            else None,
-            "span_end": link.provenance.span.end
-            if link.provenance and link.provenance.span
-            else None,
-        }
-        for link in _unique_links(draft)
-    ]
-    for table, rows in (
-        (MeasureText, texts),
-        (Event, events),
-        (Quantity, quantities),
-        (Reference, references),
-        (MeasureLink, links),
-    ):
-        if rows:
-            session.execute(insert(table), rows)
+
+
+_DEFAULTS: dict[str, Any] = {"lang": "en", "confidence": 1.0, "needs_review": False}
 
 
 def _unique_links(draft: MeasureDraft) -> list:
@@ -253,41 +289,73 @@ def _unique_links(draft: MeasureDraft) -> list:
 
 def refresh_summary_columns(session: Session, measure_ids: Iterable[int]) -> None:
     """Recompute the sortable copies of signing, entry-into-force and source count."""
-    for measure_id in measure_ids:
-        signed = _first_date(session, measure_id, EventKind.SIGNED)
-        in_force = _first_date(session, measure_id, EventKind.IN_FORCE)
-        sources = session.exec(
-            select(func.count())
-            .select_from(MeasureSource)
-            .where(MeasureSource.measure_id == measure_id)
-        ).one()[0]
-        session.execute(
-            update(Measure)
-            .where(Measure.id == measure_id)
-            .values(signed_on=signed, in_force_on=in_force, source_count=sources)
-        )
-
-
-def _first_date(session: Session, measure_id: int, kind: EventKind) -> dt.date | None:
-    return session.exec(
-        select(func.min(Event.date)).where(
-            Event.measure_id == measure_id, Event.kind == kind.value, Event.date.is_not(None)
-        )
-    ).one()[0]
-
-
-def _reindex_measure(session: Session, measure_id: int) -> None:
-    measure = session.get(Measure, measure_id)
-    if measure is None:
+    ids = sorted(measure_ids)
+    if not ids:
         return
-    rows = session.exec(
-        select(Source.text, MeasureText.span_start, MeasureText.span_end)
-        .join(Source, Source.id == MeasureText.source_id)
-        .where(MeasureText.measure_id == measure_id)
-    ).all()
-    body = "\n".join(text[start:end] for text, start, end in rows)
-    if measure.summary:
-        body = f"{measure.summary}\n{body}"
-    index_measure(
-        session, measure_id=measure_id, title=measure.title, number=measure.number, body=body
+
+    def first_date(kind: EventKind):
+        return (
+            select(func.min(Event.date))
+            .where(
+                Event.measure_id == Measure.id, Event.kind == kind.value, Event.date.is_not(None)
+            )
+            .scalar_subquery()
+        )
+
+    sources = (
+        select(func.count())
+        .select_from(MeasureSource)
+        .where(MeasureSource.measure_id == Measure.id)
+        .scalar_subquery()
     )
+    connection = session.connection()
+    for chunk in _chunks(ids):
+        connection.execute(
+            update(Measure)
+            .where(Measure.id.in_(chunk))
+            .values(
+                signed_on=first_date(EventKind.SIGNED),
+                in_force_on=first_date(EventKind.IN_FORCE),
+                source_count=sources,
+            )
+        )
+
+
+def _reindex_measures(
+    session: Session, measure_ids: Iterable[int], *, current: tuple[int, str]
+) -> None:
+    """Rebuild the search documents of ``measure_ids`` from their texts in every source."""
+    connection = session.connection()
+    texts = {current[0]: current[1]}
+    for chunk in _chunks(sorted(measure_ids)):
+        measures = connection.execute(
+            select(Measure.id, Measure.title, Measure.number, Measure.summary).where(
+                Measure.id.in_(chunk)
+            )
+        ).all()
+        slices = connection.execute(
+            select(
+                MeasureText.measure_id,
+                MeasureText.source_id,
+                MeasureText.span_start,
+                MeasureText.span_end,
+            )
+            .where(MeasureText.measure_id.in_(chunk))
+            .order_by(MeasureText.id)
+        ).all()
+        missing = {row.source_id for row in slices} - texts.keys()
+        if missing:
+            texts.update(
+                connection.execute(
+                    select(Source.id, Source.text).where(Source.id.in_(missing))
+                ).all()
+            )
+        bodies: dict[int, list[str]] = {}
+        for measure_id, source_id, start, end in slices:
+            bodies.setdefault(measure_id, []).append(texts[source_id][start:end])
+        documents = []
+        for measure_id, title, number, summary in measures:
+            parts = [summary] if summary else []
+            parts.extend(bodies.get(measure_id, []))
+            documents.append((measure_id, title, number, "\n".join(parts)))
+        index_measures(session, documents)

@@ -31,7 +31,7 @@ from lawtracker.ingestion.families.drafting import (
     quantity_from,
     unknown_event,
 )
-from lawtracker.ingestion.families.text import one_line, paragraphs, sentences
+from lawtracker.ingestion.families.text import one_line
 
 _VERBS: list[tuple[re.Pattern[str], EventKind, str]] = [
     (re.compile(r"\bsigned\b", re.I), EventKind.SIGNED, "signed"),
@@ -72,8 +72,8 @@ class Citation:
 def find_citations(ctx: DocumentContext, region: Span, default_jurisdiction: str) -> list[Citation]:
     citations: list[Citation] = []
     seen: set[str] = set()
-    for paragraph in paragraphs(ctx.text, region):
-        for sentence in sentences(ctx.text, paragraph):
+    for paragraph in ctx.paragraphs_in(region):
+        for sentence in ctx.sentences_in(paragraph):
             citation = _citation(ctx, sentence, default_jurisdiction)
             if citation is None or citation.measure.key in seen:
                 continue

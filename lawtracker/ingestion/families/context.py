@@ -21,6 +21,7 @@ from lawtracker.domain.facts import FoundDate, FoundQuantity, FoundReference, Sp
 from lawtracker.ingestion.extract.dates import find_dates
 from lawtracker.ingestion.extract.quantities import find_quantities
 from lawtracker.ingestion.extract.references import find_references
+from lawtracker.ingestion.families.text import sentences
 from lawtracker.ingestion.normalize import (
     OCR_DAMAGE_THRESHOLD,
     NormalizedText,
@@ -50,28 +51,72 @@ class DocumentContext:
         return normalize_ocr(self.text)
 
     @cached_property
-    def damaged_paragraphs(self) -> list[Span]:
-        """Paragraphs whose OCR damage score passes the threshold."""
+    def paragraph_spans(self) -> list[Span]:
         spans = []
         start = 0
         for brk in [*_PARAGRAPH_BREAK.finditer(self.text), None]:
             end = brk.start() if brk else len(self.text)
-            if end > start and ocr_damage_score(self.text[start:end]) >= OCR_DAMAGE_THRESHOLD:
+            if end > start:
                 spans.append(Span(start, end))
             start = brk.end() if brk else end
         return spans
 
-    @property
-    def ocr_damaged(self) -> bool:
-        return bool(self.damaged_paragraphs)
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraph_spans]
 
     @cached_property
-    def _damaged_starts(self) -> list[int]:
-        return [p.start for p in self.damaged_paragraphs]
+    def _damage(self) -> dict[int, bool]:
+        return {}
+
+    def _paragraph_damaged(self, index: int) -> bool:
+        """Scored lazily: only paragraphs holding a fact are ever asked about."""
+        if index not in self._damage:
+            span = self.paragraph_spans[index]
+            score = ocr_damage_score(self.text[span.start : span.end])
+            self._damage[index] = score >= OCR_DAMAGE_THRESHOLD
+        return self._damage[index]
+
+    @property
+    def ocr_damaged(self) -> bool:
+        """Whether any fact read so far came from an OCR-damaged paragraph."""
+        return any(self._damage.values())
 
     def is_damaged(self, span: Span) -> bool:
-        i = bisect.bisect_right(self._damaged_starts, span.start) - 1
-        return i >= 0 and self.damaged_paragraphs[i].end >= span.start
+        i = bisect.bisect_right(self._paragraph_starts, span.start) - 1
+        return i >= 0 and self.paragraph_spans[i].end >= span.start and self._paragraph_damaged(i)
+
+    @cached_property
+    def sentence_spans(self) -> list[Span]:
+        return list(sentences(self.text))
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentence_spans]
+
+    def sentences_in(self, region: Span) -> list[Span]:
+        """Sentences overlapping ``region``, clipped to it."""
+        low = max(bisect.bisect_right(self._sentence_starts, region.start) - 1, 0)
+        high = bisect.bisect_left(self._sentence_starts, region.end)
+        clipped = []
+        for span in self.sentence_spans[low:high]:
+            start, end = max(span.start, region.start), min(span.end, region.end)
+            if end > start:
+                clipped.append(Span(start, end))
+        return clipped
+
+    def paragraphs_in(self, region: Span) -> list[Span]:
+        return [
+            Span(max(p.start, region.start), min(p.end, region.end))
+            for p in self.paragraph_spans
+            if p.end > region.start and p.start < region.end
+        ]
+
+    def sentence_at(self, position: int) -> Span:
+        i = bisect.bisect_right(self._sentence_starts, position) - 1
+        if i >= 0 and self.sentence_spans[i].end > position:
+            return self.sentence_spans[i]
+        return Span(position, position)
 
     def _to_original(self, found: Found) -> Found:
         norm_span = found.span
@@ -103,16 +148,35 @@ class DocumentContext:
         return [self._to_original(r) for r in find_references(self.normalized.text)]
 
     def dates_in(self, region: Span) -> list[FoundDate]:
-        return [d for d in self.dates if region.contains(d.span)]
+        return _within(self.dates, self._date_starts, region)
 
     def quantities_in(self, region: Span) -> list[FoundQuantity]:
-        return [q for q in self.quantities if region.contains(q.span)]
+        return _within(self.quantities, self._quantity_starts, region)
 
     def references_in(self, region: Span) -> list[FoundReference]:
-        return [r for r in self.references if region.contains(r.span)]
+        return _within(self.references, self._reference_starts, region)
+
+    @cached_property
+    def _date_starts(self) -> list[int]:
+        return [d.span.start for d in self.dates]
+
+    @cached_property
+    def _quantity_starts(self) -> list[int]:
+        return [q.span.start for q in self.quantities]
+
+    @cached_property
+    def _reference_starts(self) -> list[int]:
+        return [r.span.start for r in self.references]
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+
+def _within(found: list[Found], starts: list[int], region: Span) -> list[Found]:
+    """Facts inside ``region``; ``found`` is sorted by start, so bisect instead of scanning."""
+    low = bisect.bisect_left(starts, region.start)
+    high = bisect.bisect_left(starts, region.end, lo=low)
+    return [f for f in found[low:high] if f.span.end <= region.end]
 
 
 def provenance_of(

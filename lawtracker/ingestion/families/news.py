@@ -31,7 +31,7 @@ from lawtracker.ingestion.families.drafting import (
     reference_from,
     unknown_event,
 )
-from lawtracker.ingestion.families.text import one_line, sentence_at
+from lawtracker.ingestion.families.text import one_line
 
 DATELINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.+)")
 _AGENCY = re.compile(
@@ -140,7 +140,7 @@ def _implementation_end(ctx: DocumentContext, start: EventDraft, body: Span) -> 
     for quantity in ctx.quantities_in(body):
         if quantity.kind != QuantityKind.DURATION:
             continue
-        sentence = ctx.slice(sentence_at(ctx.text, quantity.span.start, body))
+        sentence = ctx.slice(ctx.sentence_at(quantity.span.start))
         if _IMPLEMENT.search(sentence):
             end = derived_end(
                 start, quantity, EventKind.IMPLEMENTATION_END, label="implementation ends"
@@ -158,7 +158,7 @@ def _context_events(ctx: DocumentContext, body: Span, published: dt.date) -> lis
         if key in seen or (found.value == published and found.precision == DatePrecision.DAY):
             continue
         seen.add(key)
-        sentence = one_line(ctx.slice(sentence_at(ctx.text, found.span.start, body)))
+        sentence = one_line(ctx.slice(ctx.sentence_at(found.span.start)))
         label = sentence if len(sentence) <= 90 else sentence[:87].rstrip() + "…"
         event = event_from(found, EventKind.OTHER, label=label)
         events.append(event)

@@ -38,7 +38,7 @@ from lawtracker.ingestion.families.drafting import (
     unknown_event,
 )
 from lawtracker.ingestion.families.periods import period_events
-from lawtracker.ingestion.families.text import guess_language, one_line, paragraphs, sentences
+from lawtracker.ingestion.families.text import guess_language, one_line, paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -298,7 +298,7 @@ def _in_force_events(
     ctx: DocumentContext, item: _Item, pattern: re.Pattern[str], lang: Language
 ) -> list[EventDraft]:
     """Entry into force from its own sentence, or an explicit unknown."""
-    for sentence in sentences(ctx.text, item.span):
+    for sentence in ctx.sentences_in(item.span):
         if not pattern.search(ctx.slice(sentence)):
             continue
         days = [d for d in ctx.dates_in(sentence) if d.precision == DatePrecision.DAY]

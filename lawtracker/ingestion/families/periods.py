@@ -14,7 +14,6 @@ from lawtracker.domain.enums import DatePrecision, EventKind, Language, Quantity
 from lawtracker.domain.facts import FoundDate, FoundQuantity, Span
 from lawtracker.ingestion.families.context import DocumentContext
 from lawtracker.ingestion.families.drafting import derived_end, event_from
-from lawtracker.ingestion.families.text import sentence_at
 
 _DURATION_THEN_DATE = re.compile(r"^\s*(?:from|starting\s+from|as\s+of|beginning)\s*$", re.I)
 _DATE_THEN_DURATION = re.compile(r"^\s*,?\s*(?:for|during|within)\s*(?:a\s+period\s+of\s*)?$", re.I)
@@ -37,7 +36,7 @@ def period_events(ctx: DocumentContext, region: Span, lang: Language) -> list[Ev
         start = _anchor(ctx.text, duration, dates)
         if start is None:
             continue
-        sentence = sentence_at(ctx.text, duration.span.start, region)
+        sentence = ctx.sentence_at(duration.span.start)
         start_kind, end_kind, what = _kinds(ctx.slice(sentence))
         start_event = event_from(start, start_kind, lang=lang, label=f"{what} opens")
         end_event = derived_end(start_event, duration, end_kind, label=f"{what} closes", lang=lang)

@@ -31,7 +31,7 @@ from lawtracker.ingestion.families.drafting import (
     reference_from,
     slugify,
 )
-from lawtracker.ingestion.families.text import one_line, sentences
+from lawtracker.ingestion.families.text import one_line
 
 _DISTR = re.compile(r"Distr\.\s*:\s*\w+", re.I)
 _RECEIVED = re.compile(r"Date\s+received\s*:", re.I)
@@ -130,7 +130,7 @@ def _title(text: str) -> tuple[str, Span]:
 
 
 def _observations_adopted(ctx: DocumentContext) -> FoundDate | None:
-    for sentence in sentences(ctx.text, Span(0, min(len(ctx.text), 8000))):
+    for sentence in ctx.sentences_in(Span(0, min(len(ctx.text), 8000))):
         chunk = ctx.slice(sentence)
         if _CONCLUDING.search(chunk) and _ADOPTED.search(chunk):
             days = [d for d in ctx.dates_in(sentence) if d.precision == DatePrecision.DAY]
