@@ -20,15 +20,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import make_corpus  # noqa: E402
+from corpus import make_corpus
 
-from lawtracker.ingestion import pipeline  # noqa: E402
-from lawtracker.ingestion.families import parse_document  # noqa: E402
-from lawtracker.ingestion.families.context import DocumentContext  # noqa: E402
-from lawtracker.ingestion.pipeline import FileStatus, ingest_paths  # noqa: E402
-from lawtracker.ingestion.readers import read_document  # noqa: E402
-from lawtracker.storage.db import make_engine  # noqa: E402
-from lawtracker.storage.migrate import upgrade_to_head  # noqa: E402
+from lawtracker.ingestion import pipeline
+from lawtracker.ingestion.families import parse_document
+from lawtracker.ingestion.families.context import DocumentContext
+from lawtracker.ingestion.pipeline import FileStatus, ingest_paths
+from lawtracker.ingestion.readers import read_document
+from lawtracker.storage.db import make_engine
+from lawtracker.storage.migrate import upgrade_to_head
 
 
 def parse_only(files: list[Path]) -> float:
@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"documents:            {len(files)} ({size / 1e6:.1f} MB of text)")
     print(f"first ingest:         {first:.2f} s = {len(files) / first:.0f} documents/s")
-    print(f"  of which parsing:   {parse_seconds:.2f} s ({len(files) / parse_seconds:.0f} documents/s)")
+    parse_rate = len(files) / parse_seconds
+    print(f"  of which parsing:   {parse_seconds:.2f} s ({parse_rate:.0f} documents/s)")
     print(f"  of which storing:   {max(first - parse_seconds, 0):.2f} s")
     print(f"re-ingest unchanged:  {second:.2f} s = {len(files) / second:.0f} documents/s")
     print(f"failed files:         {report.count(FileStatus.FAILED)}")

@@ -29,10 +29,9 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def seeded_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store migrated to head and populated from the seeds, built once per run."""
+    from lawtracker.ingestion.pipeline import ingest_paths
     from lawtracker.storage.db import make_engine
     from lawtracker.storage.migrate import upgrade_to_head
-
-    from lawtracker.ingestion.pipeline import ingest_paths
 
     path = tmp_path_factory.mktemp("seeded") / "template.sqlite3"
     engine = make_engine(path)
@@ -67,9 +66,8 @@ def seeded_engine(seeded_db: Path):
 @pytest.fixture(scope="session")
 def seed_export(seeded_db_template: Path) -> dict:
     """The JSON export of the seeded store, keyed by measure key."""
-    from lawtracker.storage.db import make_engine
-
     from lawtracker.services.export import export_document
+    from lawtracker.storage.db import make_engine
 
     engine = make_engine(seeded_db_template)
     try:

@@ -32,13 +32,14 @@ def test_ingest_list_show(capsys, db: str, seeds_dir: Path) -> None:
     assert out.count("added") >= 5
     assert "5 files" in out
 
-    code, out, err = run(capsys, "--db", db, "list", "--jurisdiction", "kz")
+    code, out, _ = run(capsys, "--db", db, "list", "--jurisdiction", "kz")
     assert code == 0
     keys = [line.split("\t")[0] for line in out.splitlines()]
     assert keys and all(key.startswith("kz/") for key in keys)
 
     code, out, _ = run(capsys, "--db", db, "list", "--instrument", "decree", "--sort", "signed")
-    assert [line.split("\t")[0] for line in out.splitlines()] == ["az/decree/1905", "az/decree/1913"]
+    keys = [line.split("\t")[0] for line in out.splitlines()]
+    assert keys == ["az/decree/1905", "az/decree/1913"]
 
     code, out, _ = run(capsys, "--db", db, "list", "--query", "tobacco")
     assert [line.split("\t")[0] for line in out.splitlines()] == ["az/law/622-viqd"]
@@ -52,7 +53,7 @@ def test_ingest_list_show(capsys, db: str, seeds_dir: Path) -> None:
 
 
 def test_show_unknown_key_is_a_clear_error(capsys, db: str) -> None:
-    code, out, err = run(capsys, "--db", db, "show", "xx/law/none")
+    code, _, err = run(capsys, "--db", db, "show", "xx/law/none")
     assert code == 2
     assert "no measure with key" in err and "Traceback" not in err
 
@@ -87,9 +88,20 @@ def test_ingest_reports_bad_file_and_exits_1(capsys, db: str, tmp_path: Path) ->
 def test_console_entry_point_runs_as_a_subprocess(tmp_path: Path, seeds_dir: Path) -> None:
     env = {**os.environ, "LAWTRACKER_DATA_DIR": str(tmp_path / "data")}
     done = subprocess.run(
-        [sys.executable, "-m", "lawtracker", "--db", str(tmp_path / "p.sqlite3"), "ingest",
-         str(seeds_dir / "000_f55403e203a6c89f.txt")],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "lawtracker",
+            "--db",
+            str(tmp_path / "p.sqlite3"),
+            "ingest",
+            str(seeds_dir / "000_f55403e203a6c89f.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "added" in done.stdout and "news" in done.stdout

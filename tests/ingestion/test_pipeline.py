@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from lawtracker.storage.db import make_engine, session_scope
-from lawtracker.storage.migrate import upgrade_to_head
 from sqlalchemy import func, select, text
 
 from lawtracker.ingestion.pipeline import FileStatus, ingest_paths
+from lawtracker.storage.db import make_engine, session_scope
+from lawtracker.storage.migrate import upgrade_to_head
 from lawtracker.storage.tables import Event, Measure, Quantity, Reference, Source
 
 

@@ -79,10 +79,24 @@ class DocumentContext:
 
     @property
     def ocr_damaged(self) -> bool:
-        """Whether any fact read so far came from an OCR-damaged paragraph."""
-        return any(self._damage.values())
+        """Whether any fact read so far came from OCR-damaged text."""
+        return bool(self.damaged_regions) or any(self._damage.values())
+
+    @cached_property
+    def damaged_regions(self) -> list[Span]:
+        """Regions a parser found damaged as a whole (short clean-looking lines inside count)."""
+        return []
+
+    def mark_if_damaged(self, region: Span) -> bool:
+        """Flag ``region`` if its text as a whole scores as OCR-damaged (before facts are read)."""
+        if ocr_damage_score(self.slice(region)) < OCR_DAMAGE_THRESHOLD:
+            return False
+        self.damaged_regions.append(region)
+        return True
 
     def is_damaged(self, span: Span) -> bool:
+        if any(region.contains(span) for region in self.damaged_regions):
+            return True
         i = bisect.bisect_right(self._paragraph_starts, span.start) - 1
         return i >= 0 and self.paragraph_spans[i].end >= span.start and self._paragraph_damaged(i)
 

@@ -87,6 +87,9 @@ def score(text: str) -> float:
 def parse(ctx: DocumentContext) -> ParsedSource:
     text = ctx.text
     sections = _split_sections(text)
+    for items in sections[1:]:
+        if items:
+            ctx.mark_if_damaged(Span(items[0].span.start, items[-1].span.end))
     title_line = next(paragraphs(text), Span(0, 0))
     header = Span(0, sections[0][0].span.start if sections and sections[0] else len(text))
     header_dates = [d for d in ctx.dates_in(header) if d.precision == DatePrecision.DAY]
