@@ -520,3 +520,16 @@ def test_speed_on_the_largest_seed(seeds_dir: Path) -> None:
     started = time.perf_counter()
     find_quantities(text)
     assert time.perf_counter() - started < 0.1
+
+
+def test_a_minimum_stated_away_from_the_figure_is_a_floor_shared_by_its_continuation() -> None:
+    text = (
+        "The minimum capital for banks in the capital is 10 (ten) million manats, "
+        "and 4 million manats for banks elsewhere. The maximum fine is 300 manats. "
+        "The fee is 20 manats."
+    )
+    found = {q.value: q.qualifier for q in find_quantities(text)}
+    assert found[10_000_000] == Qualifier.AT_LEAST
+    assert found[4_000_000] == Qualifier.AT_LEAST
+    assert found[300] == Qualifier.UP_TO
+    assert found[20] == Qualifier.EXACT

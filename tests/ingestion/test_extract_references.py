@@ -285,3 +285,11 @@ def test_speed_on_the_largest_seed(seeds_dir: Path) -> None:
     started = time.perf_counter()
     find_references(text)
     assert time.perf_counter() - started < 0.1
+
+
+def test_english_references_survive_a_dotted_capital_i_elsewhere() -> None:
+    """ "İ" lowercases to two characters; the keyword scan must still find English refs."""
+    text = "Document: Resolution No. 542 of the Cabinet.\n\nİmzalanma tarixi: 12 iyun 2023-cü il"
+    found = find_references(text)
+    assert [r.normalized for r in found][:1] == ["Resolution No. 542"]
+    assert text[found[0].span.start : found[0].span.end] == "Resolution No. 542"

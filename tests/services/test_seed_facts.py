@@ -54,6 +54,7 @@ def test_decree_1913(seed_export: dict) -> None:
     assert dates(decree, "signed") == ["2022-12-20"]
     assert dates(decree, "in_force") == ["2023-01-01"]
     five = quantity(decree, "amount", 5_000_000, "AZN")
+    assert five["qualifier"] == "at_least"
     three = quantity(decree, "amount", 3_000_000, "AZN")
     assert all(place in five["condition"] for place in ("Baku", "Sumgayit", "Ganja", "Absheron"))
     assert "other areas" in three["condition"]

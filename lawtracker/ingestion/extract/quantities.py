@@ -627,11 +627,52 @@ def _canonical_az_unit(word: str) -> bool:
     return False
 
 
+_CLAUSE_START = re.compile(r";|\.\s|:\s*\n|\n\s*[-•]\s")
+_THRESHOLD_WORD = re.compile(
+    r"\b(?P<at_least>minimum|minimal)\b|\b(?P<up_to>maximum|maximal)\b", re.I
+)
+_STATED_AS = re.compile(r"\b(?:is|are|shall\s+be|amounts?\s+to|of)\s*$", re.I)
+_ELLIPSIS = re.compile(r"^\s*,?\s*(?:and|or)\s*$", re.I)
+
+
+def _threshold_qualifier(
+    text: str, quantity: FoundQuantity, previous: FoundQuantity | None, previous_end: int
+) -> Qualifier | None:
+    """ "The minimum amount ... is 5 million" states a floor though no word touches the figure.
+
+    A figure that continues the clause ("..., and 3 million for ...") shares the
+    previous figure's threshold.
+    """
+    if quantity.qualifier != Qualifier.EXACT or quantity.kind not in _THRESHOLD_KINDS:
+        return None
+    between = text[previous_end : quantity.span.start]
+    if previous is not None and previous.kind == quantity.kind and _ELLIPSIS.match(between):
+        return previous.qualifier if previous.qualifier in _THRESHOLD_QUALIFIERS else None
+    boundaries = list(_CLAUSE_START.finditer(text, previous_end, quantity.span.start))
+    clause = text[boundaries[-1].end() if boundaries else previous_end : quantity.span.start]
+    word = _THRESHOLD_WORD.search(clause)
+    if word is None or not _STATED_AS.search(clause):
+        return None
+    return Qualifier.AT_LEAST if word.lastgroup == "at_least" else Qualifier.UP_TO
+
+
+_THRESHOLD_KINDS = (QuantityKind.AMOUNT, QuantityKind.PERCENT)
+_THRESHOLD_QUALIFIERS = (Qualifier.AT_LEAST, Qualifier.UP_TO)
+
+
 def _with_conditions(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:
-    result = []
+    result: list[FoundQuantity] = []
     previous_end = 0
     for quantity in found:
         condition = condition_for(text, quantity.span.start, quantity.span.end, previous_end)
-        result.append(replace(quantity, condition=condition) if condition else quantity)
+        threshold = _threshold_qualifier(
+            text, quantity, result[-1] if result else None, previous_end
+        )
+        changes: dict[str, object] = {}
+        if condition:
+            changes["condition"] = condition
+        if threshold:
+            changes["qualifier"] = threshold
+        result.append(replace(quantity, **changes) if changes else quantity)
         previous_end = quantity.span.end
     return result

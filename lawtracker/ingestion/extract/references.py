@@ -173,9 +173,10 @@ def _dash(text: str) -> str:
 
 def _trigger_positions(text: str) -> list[tuple[int, str]]:
     """Where a keyword starts a word: ``str.find`` is far cheaper than a regex scan."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter like "İ" grew: offsets would shift
-        lowered = text
+    # "İ".lower() is two characters, which would shift every offset after it.
+    lowered = text.replace("İ", "I").lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     positions = {}
     for word in _TRIGGER_WORDS:
         position = lowered.find(word)

@@ -134,8 +134,8 @@ def _split_sections(text: str) -> list[list[_Item]]:
         end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
         span = Span(match.start(), end)
         fields = _fields(text, span)
-        first_field = min((s.start for s in fields.values()), default=end)
-        heading = Span(match.end(), max(match.end(), first_field))
+        first_label = min(_label_starts(text, span), default=end)
+        heading = Span(match.end(), max(match.end(), first_label))
         lang = guess_language(text[span.start : span.end])
         sections[-1].append(_Item(number, span, heading, lang, fields))
     for section, following in itertools.pairwise(sections):
@@ -151,6 +151,15 @@ def _trim_foreign_tail(text: str, item: _Item, foreign: Language) -> None:
             break
         kept_end = para.end
     item.span = Span(item.span.start, max(kept_end, item.heading.end))
+
+
+def _label_starts(text: str, item: Span) -> list[int]:
+    starts = []
+    for pattern in _FIELD_LABELS.values():
+        match = pattern.search(text, item.start, item.end)
+        if match:
+            starts.append(match.start())
+    return starts
 
 
 def _fields(text: str, item: Span) -> dict[str, Span]:
