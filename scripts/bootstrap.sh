@@ -175,6 +175,23 @@ else
     fi
 fi
 
+# The PostgreSQL tests start a throwaway server of their own; they need its binaries.
+# Optional: without root they are skipped, so a missing server never blocks ./test.
+if [[ "$MODE" == test ]] && command -v apt-get >/dev/null 2>&1 \
+    && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    if [[ "$(id -u)" == 0 ]]; then
+        say "installing PostgreSQL for the database tests (no system cluster is created)"
+        mkdir -p /etc/postgresql-common
+        printf 'create_main_cluster = false\n' >>/etc/postgresql-common/createcluster.conf
+        export DEBIAN_FRONTEND=noninteractive
+        run_logged "apt-get update" apt-get update
+        run_logged "apt-get install postgresql" apt-get install -y --no-install-recommends postgresql
+    else
+        say "PostgreSQL is not installed: its tests will be skipped" \
+            "(sudo apt-get install postgresql to run them)"
+    fi
+fi
+
 # ---------------------------------------------------------------------------------------
 # (b) The virtualenv.
 # ---------------------------------------------------------------------------------------
