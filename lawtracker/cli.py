@@ -1,4 +1,4 @@
-"""The scriptable command line: ingest, list, show, export.
+"""The scriptable command line: ingest, list, show, export, annotations export/import.
 
 Every command prints plain text or JSON, exits 0 on success, 1 when some input
 failed (the rest still done), and 2 on a usage or storage error, with one
@@ -19,11 +19,12 @@ from lawtracker.domain.catalog import MeasureFilter, SortColumn
 from lawtracker.domain.enums import Instrument
 from lawtracker.errors import UserFacingError
 from lawtracker.ingestion.pipeline import FileStatus, ingest_paths
+from lawtracker.services.annotation_io import import_annotations_file, write_annotations_file
 from lawtracker.services.catalog import Catalog
 from lawtracker.services.export import export_csv, export_json
 from lawtracker.services.store import OpenedStore, open_store
 
-COMMANDS = ("ingest", "list", "show", "export")
+COMMANDS = ("ingest", "list", "show", "export", "annotations")
 
 
 def _date(text: str) -> dt.date:
@@ -77,6 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export measures as JSON or CSV")
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--out", type=Path, help="write here instead of stdout")
+
+    annotations = commands.add_parser("annotations", help="move annotations between stores as JSON")
+    annotation_actions = annotations.add_subparsers(dest="action", metavar="ACTION", required=True)
+    annotations_out = annotation_actions.add_parser(
+        "export", help="write every annotation, with its history, to a JSON file"
+    )
+    annotations_out.add_argument("--out", type=Path, required=True, metavar="FILE.json")
+    annotations_in = annotation_actions.add_parser(
+        "import", help="merge a JSON export; importing twice duplicates nothing"
+    )
+    annotations_in.add_argument("file", type=Path, metavar="FILE.json")
 
     commands.add_parser("gui", help="open the window (the default)")
     return parser
@@ -138,7 +150,19 @@ def _dispatch(args: argparse.Namespace, store: OpenedStore, out: TextIO, err: Te
         else:
             out.write(text if text.endswith("\n") else text + "\n")
         return 0
+    if args.command == "annotations":
+        return _annotations(args, store, err)
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _annotations(args: argparse.Namespace, store: OpenedStore, err: TextIO) -> int:
+    if args.action == "export":
+        count = write_annotations_file(store.engine, args.out)
+        print(f"wrote {count} annotations to {args.out}", file=err)
+        return 0
+    report = import_annotations_file(store.engine, args.file)
+    print(f"{args.file}: {report.summary()}", file=err)
+    return 0
 
 
 def _show(catalog: Catalog, key: str, out: TextIO, err: TextIO) -> int:

@@ -62,6 +62,8 @@ class MeasureRow:
     in_force: dt.date | None
     next_date: dt.date | None
     source_count: int
+    # Fields the user corrected (see lawtracker.domain.annotations): show them as edited.
+    edited: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,8 @@ class MeasureDetail:
     links: list[LinkView] = field(default_factory=list)
     texts: dict[Language, SourceText] = field(default_factory=dict)
     source_names: list[str] = field(default_factory=list)
+    # Fields the user corrected (see lawtracker.domain.annotations): show them as edited.
+    edited: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ from lawtracker.domain.enums import (
     QuantityKind,
     ReferenceKind,
 )
+from lawtracker.services.annotations import apply_user_edits, apply_user_edits_to_rows
 from lawtracker.storage.db import session_scope
 from lawtracker.storage.search import search_measure_ids
 from lawtracker.storage.tables import (
@@ -159,7 +160,9 @@ class Catalog:
                         next_date=next_dates.get(m.id),
                         source_count=m.source_count,
                     )
-        return [rows[i] for i in ids if i in rows]
+            ordered = [rows[i] for i in ids if i in rows]
+            # User corrections win over extracted values (issue 4).
+            return apply_user_edits_to_rows(ordered, session=session)
 
     def measure_id_for_key(self, key: str) -> int | None:
         with session_scope(self._engine) as session:
@@ -207,7 +210,7 @@ class Catalog:
                 .scalars()
                 .all()
             )
-            return MeasureDetail(
+            detail = MeasureDetail(
                 id=measure.id,
                 key=measure.key,
                 title=measure.title,
@@ -233,6 +236,8 @@ class Catalog:
                 },
                 source_names=list(sources),
             )
+            # User corrections win over extracted values (issue 4).
+            return apply_user_edits(detail, session=session)
 
     def _links(self, session, measure: Measure) -> list[LinkView]:
         outgoing = session.execute(

@@ -67,6 +67,10 @@ class Measure(SQLModel, table=True):
     """
 
     __tablename__ = "measure"
+    # The list's default order, case-insensitive title, read from an index, not sorted.
+    # Revision 0004 creates it as ``title COLLATE NOCASE`` on SQLite, which SQLAlchemy
+    # reflects as this plain index (an expression index could not be reflected).
+    __table_args__ = (Index("ix_measure_title_nocase", "title"),)
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True)
@@ -126,7 +130,13 @@ class _FactColumns(SQLModel):
 
 class Event(_FactColumns, table=True):
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_date_kind", "date", "kind"),)
+    __table_args__ = (
+        Index("ix_event_date_kind", "date", "kind"),
+        # Covering the list's filters: next dates and year ranges read (date, measure_id),
+        # expiry (as of a day) and due-soon read (kind, date, measure_id).
+        Index("ix_event_date_measure_id", "date", "measure_id"),
+        Index("ix_event_kind_date_measure_id", "kind", "date", "measure_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str
@@ -178,6 +188,108 @@ class MeasureLink(SQLModel, table=True):
     )
     span_start: int | None = None
     span_end: int | None = None
+
+
+# -- user work (issue 4): keyed by measure.key, never a foreign key to measure ---------------
+# Re-ingestion deletes and reinserts facts and may one day delete measures; none of that
+# can cascade into these rows. Nothing here is ever deleted: deletion is a flag, and
+# every saved version is kept.
+
+
+class Annotation(SQLModel, table=True):
+    """The current version of a consultant's note on a measure.
+
+    ``uuid`` names the annotation across databases (export/import); ``version``
+    counts saves, so two app instances saving the same annotation can tell
+    that the other one got there first. ``anchor_*`` describe an optional span
+    of a source: the lineage (stable across versions), the quoted text and its
+    offsets in the current version, or ``anchor_state = "detached"`` when the
+    quote is no longer there.
+    """
+
+    __tablename__ = "annotation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(unique=True)
+    measure_key: str = Field(index=True)
+    version: int = 1
+    author: str
+    created_at: dt.datetime = Field(
+        default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False)
+    )
+    updated_at: dt.datetime = Field(
+        default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False)
+    )
+    note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    status: str = Field(default="unreviewed", index=True)
+    matter: str | None = None
+    follow_up: dt.date | None = Field(default=None, index=True)
+    deleted: bool = False
+    anchor_source_lineage: str | None = Field(default=None, index=True)
+    anchor_start: int | None = None
+    anchor_end: int | None = None
+    anchor_quote: str | None = Field(default=None, sa_column=Column(Text))
+    anchor_state: str = "none"
+    conflict_of: str | None = None
+
+
+class AnnotationTag(SQLModel, table=True):
+    """One tag of an annotation; ``folded`` (casefold) is what filters match on."""
+
+    __tablename__ = "annotation_tag"
+
+    annotation_id: int = Field(foreign_key="annotation.id", primary_key=True)
+    folded: str = Field(primary_key=True, index=True)
+    tag: str
+
+
+class AnnotationVersionRow(SQLModel, table=True):
+    """Every saved version of an annotation, whole, with who saved it and why."""
+
+    __tablename__ = "annotation_version"
+    __table_args__ = (UniqueConstraint("annotation_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    annotation_id: int = Field(foreign_key="annotation.id", index=True)
+    version: int
+    action: str
+    author: str
+    saved_at: dt.datetime = Field(
+        default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False)
+    )
+    measure_key: str
+    note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    tags: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON list
+    status: str
+    matter: str | None = None
+    follow_up: dt.date | None = None
+    deleted: bool = False
+    anchor_source_lineage: str | None = None
+    anchor_start: int | None = None
+    anchor_end: int | None = None
+    anchor_quote: str | None = Field(default=None, sa_column=Column(Text))
+    anchor_state: str = "none"
+
+
+class UserEdit(SQLModel, table=True):
+    """A user's correction of one extracted field; the newest row per field wins.
+
+    Rows are only ever added: ``value`` NULL reverts to the extracted value,
+    and the older rows are the field's history.
+    """
+
+    __tablename__ = "user_edit"
+    __table_args__ = (Index("ix_user_edit_measure_key_field", "measure_key", "field"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    measure_key: str
+    field: str
+    value: str | None = Field(default=None, sa_column=Column(Text))
+    original: str | None = Field(default=None, sa_column=Column(Text))
+    author: str
+    saved_at: dt.datetime = Field(
+        default_factory=utc_now, sa_column=Column(DateTime(timezone=True), nullable=False)
+    )
 
 
 FTS_TABLES = ("measure_fts", "source_fts")

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from lawtracker.domain.drafts import MeasureDraft, ParsedSource, Provenance
 from lawtracker.domain.enums import EventKind
+from lawtracker.storage.anchors import reanchor_annotations
 from lawtracker.storage.search import index_measures, index_source, unindex_source
 from lawtracker.storage.tables import (
     Event,
@@ -84,6 +85,8 @@ def store_parsed_source(session: Session, parsed: ParsedSource) -> StoreResult:
     refresh_summary_columns(session, touched)
     index_source(session, source_id=source.id, title=parsed.title, body=parsed.text)
     _reindex_measures(session, touched, current=(source.id, parsed.text))
+    # User work: span annotations follow their quoted text into this version (issue 4).
+    reanchor_annotations(session, lineage=parsed.file_name, text=parsed.text)
     return result
 
 

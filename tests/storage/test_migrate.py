@@ -86,8 +86,8 @@ def _make_0001_file(engine: Engine) -> None:
 
 
 def test_head_revision_agrees_with_alembic() -> None:
-    assert head_revision() == "0002_fulltext"
     assert head_revision() == migrate._alembic_head()
+    assert head_revision() == max(p.stem for p in migrate.VERSIONS_DIR.glob("[0-9]*.py"))
 
 
 def test_fresh_database_is_created_at_head(engine: Engine, db_path: Path) -> None:
@@ -215,8 +215,8 @@ _BATCH_ON_MEASURE = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_test"
-down_revision = "0002_fulltext"
+revision = "9999_test"
+down_revision = "{head}"
 
 
 def upgrade():
@@ -228,8 +228,8 @@ def upgrade():
 _BROKEN = """
 from alembic import op
 
-revision = "0003_test"
-down_revision = "0002_fulltext"
+revision = "9999_test"
+down_revision = "{head}"
 
 
 def upgrade():
@@ -243,7 +243,7 @@ AddRevision = Callable[[str], None]
 
 @pytest.fixture
 def add_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AddRevision]:
-    """Point migrate at a copy of the shipped migrations; the test may add ``0003_test``."""
+    """Point migrate at a copy of the shipped migrations; the test may add ``9999_test``."""
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
@@ -251,14 +251,18 @@ def add_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Ad
     migrate._known_revisions.cache_clear()
 
     def add(source: str) -> None:
-        (folder / "versions" / "0003_test.py").write_text(source, encoding="utf-8")
+        text = source.replace("{head}", SHIPPED_HEAD)
+        (folder / "versions" / "9999_test.py").write_text(text, encoding="utf-8")
         migrate._known_revisions.cache_clear()
 
     yield add
     migrate._known_revisions.cache_clear()
 
 
-def _file_at_0002_with_rows(path: Path) -> None:
+SHIPPED_HEAD = head_revision()
+
+
+def _file_at_shipped_head_with_rows(path: Path) -> None:
     engine = make_engine(path)
     try:
         _make_0001_file(engine)
@@ -273,12 +277,12 @@ def test_batch_migration_keeps_rows_that_reference_the_table(
     add_revision: AddRevision, engine: Engine, db_path: Path
 ) -> None:
     """Foreign keys are off while migrating: recreating a table must not cascade."""
-    _file_at_0002_with_rows(db_path)
+    _file_at_shipped_head_with_rows(db_path)
     add_revision(_BATCH_ON_MEASURE)
 
     outcome = upgrade_to_head(engine)
 
-    assert (outcome.from_revision, outcome.to_revision) == ("0002_fulltext", "0003_test")
+    assert (outcome.from_revision, outcome.to_revision) == (SHIPPED_HEAD, "9999_test")
     assert _query(db_path, "SELECT measure_id, source_id FROM measure_source") == [(3, 7)]
     assert _query(db_path, "SELECT count(*) FROM measure_text") == [(1,)]
     with engine.connect() as connection:
@@ -288,15 +292,15 @@ def test_batch_migration_keeps_rows_that_reference_the_table(
 def test_failed_upgrade_is_rolled_back_and_backup_kept(
     add_revision: AddRevision, engine: Engine, db_path: Path
 ) -> None:
-    _file_at_0002_with_rows(db_path)
+    _file_at_shipped_head_with_rows(db_path)
     add_revision(_BROKEN)
 
     with pytest.raises(Exception, match="THIS IS NOT SQL"):
         upgrade_to_head(engine)
 
-    assert current_revision(engine) == "0002_fulltext"
+    assert current_revision(engine) == SHIPPED_HEAD
     assert "half_done" not in inspect(engine).get_table_names()
-    backups = list(db_path.parent.glob("lawtracker.sqlite3.backup-0002_fulltext-*"))
+    backups = list(db_path.parent.glob(f"lawtracker.sqlite3.backup-{SHIPPED_HEAD}-*"))
     assert len(backups) == 1
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
