@@ -10,9 +10,12 @@ from lawtracker.domain.facts import Span
 
 # A full stop ends a sentence unless it closes a common abbreviation
 # ("No. 1913", "i.e.", "Art.", "Doc.") or sits inside a number ("90.7.2").
+# The leading look-ahead only says which character every alternative starts
+# with: without it the eight look-behinds ran at every position (10x slower).
 _SENTENCE_END = re.compile(
-    r"(?<!\bNo)(?<!\bi\.e)(?<!\be\.g)(?<!\bArt)(?<!\bDoc)(?<!\bDistr)(?<!\bSt)(?<!\bpara)"
-    r"[.!?](?=\s+[\"“(\[A-ZƏÇŞĞÜÖİ\-•*]|\s*$)|\n\s*\n|;\s*\n"
+    r"(?=[.!?\n;])"
+    r"(?:(?<!\bNo)(?<!\bi\.e)(?<!\be\.g)(?<!\bArt)(?<!\bDoc)(?<!\bDistr)(?<!\bSt)(?<!\bpara)"
+    r"[.!?](?=\s+[\"“(\[A-ZƏÇŞĞÜÖİ\-•*]|\s*$)|\n\s*\n|;\s*\n)"
 )
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
