@@ -189,7 +189,8 @@ class FilterSidebar(QWidget):
         return dataclasses.replace(
             self._base,
             jurisdictions=frozenset(_checked(self.jurisdiction_list)),
-            instruments=frozenset(_checked(self.instrument_list)),
+            # Qt hands item data back as plain ``str``; the filter promises Instrument.
+            instruments=frozenset(Instrument(i) for i in _checked(self.instrument_list)),
             source_ids=frozenset(_checked(self.source_list)),
             year_from=self._year(self.year_from),
             year_to=self._year(self.year_to),

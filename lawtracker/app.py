@@ -1,0 +1,131 @@
+"""The composition root: Qt application, crash hooks, store, services, main window.
+
+Everything is built here and passed down as keyword arguments; no widget looks
+anything up globally. Known failures (a database from a newer version, a locked
+file) end with a clear message and exit status 2; anything else is a bug and
+reaches the crash dialog through the excepthooks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from lawtracker import __version__, paths
+from lawtracker.errors import UserFacingError
+from lawtracker.gui.dialogs.crash import CrashReporter
+from lawtracker.gui.main_window import MainWindow
+from lawtracker.gui.self_check import run_self_check
+from lawtracker.gui.settings import WindowSettings
+from lawtracker.log import LOG_FILE_NAME, install_excepthooks
+from lawtracker.services.catalog import Catalog
+from lawtracker.services.export import export_csv, export_json
+from lawtracker.services.importing import Importer
+from lawtracker.services.store import OpenedStore, open_store
+
+log = logging.getLogger(__name__)
+
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the window (or run the self-check); the process exit status."""
+    if args.self_check:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("lawtracker")
+    app.setApplicationName("lawtracker")
+    app.setApplicationDisplayName("lawtracker")
+    app.setApplicationVersion(__version__)
+    reporter = CrashReporter(
+        log_file=paths.log_dir() / LOG_FILE_NAME, interactive=not args.self_check
+    )
+    install_excepthooks(reporter.report)
+    if args.self_check:
+        return _self_check(args.screenshots, reporter)
+    return _open_window(app, args.db)
+
+
+def _open_window(app: QApplication, target: str | None) -> int:
+    try:
+        store = open_store(target)
+    except UserFacingError as exc:
+        return startup_error(str(exc), interactive=True)
+    try:
+        window = build_window(store, settings=WindowSettings())
+        if store.migration.backup_path is not None:
+            window.add_startup_notice(
+                f"Database upgraded; the old file is saved at {store.migration.backup_path}"
+            )
+        window.show()
+        window.add_startup_notice(window.startup_due_notice())
+        return app.exec()
+    finally:
+        store.dispose()
+
+
+def build_window(
+    store: OpenedStore, *, settings: WindowSettings, today: dt.date | None = None
+) -> MainWindow:
+    """The main window over an opened store, with the real services."""
+    engine = store.engine
+
+    def exporter(fmt: str, ids: Sequence[int]) -> str:
+        return export_json(engine, ids) if fmt == "json" else export_csv(engine, ids)
+
+    return MainWindow(
+        None,
+        catalog=Catalog(engine),
+        importer=Importer(engine),
+        settings=settings,
+        store_location=store.location,
+        exporter=exporter,
+        today=today,
+    )
+
+
+def startup_error(message: str, *, interactive: bool) -> int:
+    """Say why lawtracker cannot start: on stderr always, in a dialog when someone can see it."""
+    print(f"lawtracker: {message}", file=sys.stderr)
+    if interactive and QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
+        QMessageBox.critical(None, "lawtracker cannot start", message)
+    return 2
+
+
+def _self_check(screenshots: Path | None, reporter: CrashReporter) -> int:
+    """Run the window on a throwaway seeded store; 0 only if every check passed."""
+    with tempfile.TemporaryDirectory(
+        prefix="lawtracker-self-check-", ignore_cleanup_errors=True
+    ) as tmp:
+        folder = Path(tmp)
+        try:
+            store = open_store(folder / "self-check.sqlite3", seed=True)
+        except UserFacingError as exc:
+            return startup_error(str(exc), interactive=False)
+        try:
+            seeded = store.seeded.summary() if store.seeded else "no seeds found"
+            print(f"seeded a temporary store: {seeded}", flush=True)
+            window = build_window(store, settings=WindowSettings(folder / "settings.ini"))
+            passed = run_self_check(
+                window, screenshots=screenshots.resolve() if screenshots else None, out=sys.stdout
+            )
+            window.close()
+            window.deleteLater()
+        finally:
+            store.dispose()
+    QApplication.processEvents()  # deliver any queued crash report before judging
+    if reporter.count:
+        print(f"FAIL  {reporter.count} unexpected error(s), see the log", flush=True)
+    passed = passed and reporter.count == 0
+    print("self-check passed" if passed else "self-check FAILED", flush=True)
+    return 0 if passed else 1

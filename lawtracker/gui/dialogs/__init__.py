@@ -1,0 +1,1 @@
+"""Dialogs built in code, with their buttons as attributes so tests can press them."""

@@ -1,0 +1,326 @@
+"""The main window: filters, search, the measure list, its detail and the timeline.
+
+One selection is shared: a row, a timeline item, a link in the detail or a
+due-soon entry all lead to :meth:`MainWindow.select_measure`. Lists are sorted
+and filtered in SQL by the catalog; the window only keeps ids.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMainWindow, QSplitter, QWidget
+
+from lawtracker.domain.catalog import MeasureFilter, SortColumn
+from lawtracker.gui import window_layout
+from lawtracker.gui.actions import build_actions, build_menus
+from lawtracker.gui.catalog_port import CatalogPort
+from lawtracker.gui.dialogs.about import about_box
+from lawtracker.gui.due_soon import DueSoonPanel, due_notice
+from lawtracker.gui.export_flow import Exporter, ExportFlow
+from lawtracker.gui.import_flow import ImporterPort, ImportFlow
+from lawtracker.gui.measure_list import MeasureListPane
+from lawtracker.gui.models.measure_table import MeasureTableModel
+from lawtracker.gui.search_bar import SearchField, search_words
+from lawtracker.gui.settings import WindowSettings
+from lawtracker.gui.timeline_pane import MAX_TIMELINE_MEASURES, TimelinePane
+from lawtracker.gui.views.detail_view import MeasureDetailView
+from lawtracker.gui.views.filter_sidebar import FilterSidebar
+from lawtracker.gui.workers import SerialWorker
+from lawtracker.services.importing import IngestReport
+
+
+class MainWindow(QMainWindow):
+    """The window consultants work in.
+
+    Args:
+        catalog: the read side of the store (``services.catalog.Catalog``).
+        importer: ingests documents (``services.importing.Importer``); ``None`` hides import.
+        settings: where the layout, filters and sort persist.
+        store_location: the database shown in the status bar and About.
+        exporter: ``exporter(format, ids) -> text``; ``None`` hides export.
+        today: the date for "next date", due soon and the today line (tests pin it).
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        catalog: CatalogPort,
+        importer: ImporterPort | None,
+        settings: WindowSettings,
+        store_location: str,
+        exporter: Exporter | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("lawtracker")
+        self.setAccessibleName("lawtracker")
+        self.catalog = catalog
+        self.settings = settings
+        self.store_location = store_location
+        self.today = today or dt.date.today()
+        self.state = settings.view_state()
+        self.filter = self.state.filter
+        self.total = 0
+        self.current_id: int | None = None
+        self._notices: list[str] = []
+        self._closed = False
+        self.writer = SerialWorker(self, name="writer")
+        self.reader = SerialWorker(self, name="reader")
+
+        self.sidebar = FilterSidebar()
+        self.search = SearchField()
+        self.model = MeasureTableModel(
+            self, fetch_rows=lambda ids: catalog.measure_rows(ids, today=self.today)
+        )
+        self.list_pane = MeasureListPane(self.model)
+        self.detail = MeasureDetailView()
+        self.timeline_pane = TimelinePane(
+            load_items=catalog.timeline_items, reader=self.reader, today=self.today
+        )
+        self.due_panel = DueSoonPanel(days=self.state.due_days)
+        self.workspace = QSplitter(Qt.Orientation.Horizontal)
+        self.workspace.setObjectName("workspace")
+        self.workspace.addWidget(self.list_pane)
+        self.workspace.addWidget(self.detail)
+        self.central = QSplitter(Qt.Orientation.Vertical)
+        self.central.setObjectName("central")
+        self.central.addWidget(self.workspace)
+        self.central.addWidget(self.timeline_pane)
+        self.setCentralWidget(self.central)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Measures shown")
+        self.db_label = QLabel()
+        self.db_label.setAccessibleName("Database in use")
+        self.filters_dock, self.due_dock = window_layout.arrange(self)
+
+        self.actions = build_actions(self)
+        docks = [(self.filters_dock, "Show the filters"), (self.due_dock, "Show upcoming dates")]
+        build_menus(self, self.actions, timeline=self.timeline_pane, docks=docks)
+        window_layout.add_toolbar(self)
+        self.import_flow = (
+            ImportFlow(self, importer=importer, worker=self.writer) if importer else None
+        )
+        self.export_flow = (
+            ExportFlow(self, exporter=exporter, worker=self.writer) if exporter else None
+        )
+        self._connect()
+        window_layout.restore(self)
+        self.refresh_data()
+
+    # -- wiring ------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        a = self.actions
+        table = self.list_pane.table
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.sidebar.filterChanged.connect(self._sidebar_changed)
+        self.search.searchChanged.connect(self._search_changed)
+        self.detail.measureActivated.connect(self.select_measure)
+        self.timeline_pane.view.measureClicked.connect(self.select_measure)
+        self.timeline_pane.laneModeChanged.connect(self._lane_mode_changed)
+        self.timeline_pane.loaded.connect(self._timeline_loaded)
+        self.due_panel.measureActivated.connect(self.select_measure)
+        self.due_panel.daysChanged.connect(lambda _days: self.refresh_due())
+        self.list_pane.importRequested.connect(a.import_files.trigger)
+        self.list_pane.resetRequested.connect(self.reset_filters)
+        a.import_files.triggered.connect(lambda: self._import(folder=False))
+        a.import_folder.triggered.connect(lambda: self._import(folder=True))
+        a.export.triggered.connect(self._export)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.focus_search)
+        a.reset_filters.triggered.connect(self.reset_filters)
+        a.show_list.toggled.connect(lambda on: self.show_panes(list_pane=on))
+        a.show_timeline.toggled.connect(lambda on: self.show_panes(timeline=on))
+        for mode, action in a.lane_modes.items():
+            action.triggered.connect(lambda _checked, m=mode: self.timeline_pane.set_lane_mode(m))
+        a.about.triggered.connect(
+            lambda: about_box(self, self.catalog.counts(), self.store_location).exec()
+        )
+        for action in (a.import_files, a.import_folder):
+            action.setVisible(self.import_flow is not None)
+        a.export.setVisible(self.export_flow is not None)
+        if self.import_flow is not None:
+            self.import_flow.finished.connect(self._import_finished)
+        if self.export_flow is not None:
+            self.export_flow.message.connect(self.statusBar().showMessage)
+
+    # -- refreshing ----------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        """Re-read everything from the store, facets included (after an import)."""
+        self.sidebar.set_facets(self.catalog.facets())
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Re-read the total, the list and the due dates."""
+        self.total = self.catalog.counts().measures
+        self.refresh_list()
+        self.refresh_due()
+
+    def refresh_list(self) -> None:
+        """Re-query the ids for the filter and sort, keep the selection if it is still listed."""
+        ids = self.catalog.measure_ids(
+            self.filter, self.state.sort, self.state.descending, today=self.today
+        )
+        self.model.set_ids(ids)
+        if ids:
+            self.list_pane.show_table()
+        else:
+            self.list_pane.show_empty(store_is_empty=self.total == 0)
+        self.count_label.setText(f"{len(ids):,} / {self.total:,} measures")
+        if self.current_id is not None and self.model.row_of_id(self.current_id) is not None:
+            self._select_row(self.current_id)
+        everything = self.filter == MeasureFilter() and len(ids) <= MAX_TIMELINE_MEASURES
+        self.timeline_pane.show_measures(None if everything else ids, len(ids))
+
+    def refresh_due(self) -> int:
+        items = self.catalog.due_soon(today=self.today, days=self.due_panel.days())
+        self.due_panel.set_items(items, self.today)
+        return len(items)
+
+    # -- selection -----------------------------------------------------------------------
+
+    def select_measure(self, measure_id: int) -> bool:
+        """Select a measure everywhere; ``False`` (and a status line) if the list hides it."""
+        if self._select_row(measure_id):
+            return True
+        self._show_measure(measure_id)
+        self.list_pane.table.clearSelection()
+        title = self.detail.detail().title if self.detail.detail() else f"#{measure_id}"
+        self.statusBar().showMessage(
+            f"“{title}” is not in the list: the filters or the search hide it "
+            "(Edit ▸ Reset filters shows it)",
+            10_000,
+        )
+        return False
+
+    def _select_row(self, measure_id: int) -> bool:
+        row = self.model.row_of_id(measure_id)
+        if row is None:
+            return False
+        table = self.list_pane.table
+        index = self.model.index(row, 0)
+        table.setCurrentIndex(index)  # selects the row too (single row selection)
+        table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if self.current_id != measure_id or self.detail.detail() is None:
+            self._show_measure(measure_id)
+        else:
+            self.timeline_pane.view.set_selected_measure(measure_id)  # bring it into view
+        return True
+
+    def _selection_changed(self, *_: object) -> None:
+        # Selection, not the current index: focus alone makes a row current unselected.
+        rows = self.list_pane.table.selectionModel().selectedRows()
+        if rows:
+            measure_id = self.model.id_at(rows[0].row())
+            if measure_id != self.current_id or self.detail.detail() is None:
+                self._show_measure(measure_id)
+
+    def _show_measure(self, measure_id: int) -> None:
+        self.current_id = measure_id
+        self.detail.set_detail(self.catalog.measure_detail(measure_id))
+        self.detail.set_search_terms(search_words(self.filter.query))
+        self.timeline_pane.view.set_selected_measure(measure_id)
+
+    # -- filters, search, sort -------------------------------------------------------------
+
+    def _sidebar_changed(self, flt: MeasureFilter) -> None:
+        self.filter = dataclasses.replace(flt, query=self.filter.query)
+        self.refresh_list()
+
+    def _search_changed(self, text: str) -> None:
+        self.filter = dataclasses.replace(self.filter, query=text)
+        self.refresh_list()
+        self.detail.set_search_terms(search_words(text))
+
+    def sort_requested(self, column: SortColumn, descending: bool) -> None:
+        self.state.sort, self.state.descending = column, descending
+        self.refresh_list()
+
+    def reset_filters(self) -> None:
+        self.search.set_query_quietly("")
+        self.filter = MeasureFilter()
+        self.sidebar.set_filter(self.filter)
+        self.detail.set_search_terms([])
+        self.refresh_list()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- panes -----------------------------------------------------------------------------
+
+    def show_panes(self, *, list_pane: bool | None = None, timeline: bool | None = None) -> None:
+        """Show or hide the list+detail and the timeline; one of them always stays."""
+        list_on = self.workspace.isVisibleTo(self) if list_pane is None else list_pane
+        timeline_on = self.timeline_pane.isVisibleTo(self) if timeline is None else timeline
+        if not (list_on or timeline_on):
+            list_on, timeline_on = list_pane is None, timeline is None
+        self.workspace.setVisible(list_on)
+        self.timeline_pane.setVisible(timeline_on)
+        for action, on in (
+            (self.actions.show_list, list_on),
+            (self.actions.show_timeline, timeline_on),
+        ):
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+
+    def _timeline_loaded(self) -> None:
+        if self.current_id is not None:
+            self.timeline_pane.view.set_selected_measure(self.current_id)
+
+    def _lane_mode_changed(self, mode: str) -> None:
+        self.actions.lane_modes[mode].setChecked(True)
+        self._timeline_loaded()  # the selected measure moved to another lane
+
+    # -- import and export -------------------------------------------------------------------
+
+    def _import(self, *, folder: bool) -> None:
+        flow = self.import_flow
+        if flow is None or flow.busy():
+            return
+        start = self.state.last_import_dir or str(Path.home())
+        paths = flow.choose_folder(start) if folder else flow.choose_files(start)
+        if not paths:
+            return
+        self.state.last_import_dir = str(paths[0] if folder else paths[0].parent)
+        for action in (self.actions.import_files, self.actions.import_folder):
+            action.setEnabled(False)
+        flow.start(paths)
+
+    def _import_finished(self, report: IngestReport) -> None:
+        for action in (self.actions.import_files, self.actions.import_folder):
+            action.setEnabled(True)
+        self.refresh_all()
+        self.statusBar().showMessage(ImportFlow.status_line(report), 15_000)
+
+    def _export(self) -> None:
+        if self.export_flow is not None:
+            self.export_flow.run(self.model.ids(), self.state.last_import_dir)
+
+    # -- notices and closing -----------------------------------------------------------------
+
+    def add_startup_notice(self, text: str) -> None:
+        """Start-up news for the status bar (due dates, a database backup)."""
+        self._notices.append(text)
+        self.statusBar().showMessage(" · ".join(self._notices))
+
+    def startup_due_notice(self) -> str:
+        return due_notice(self.due_panel.tree.topLevelItemCount(), self.due_panel.days())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            if self.import_flow is not None and self.import_flow.busy():
+                self.import_flow.cancel()
+            window_layout.save(self)
+            self.writer.shutdown()
+            self.reader.shutdown()
+        super().closeEvent(event)
