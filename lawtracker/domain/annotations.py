@@ -19,15 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from lawtracker.domain.catalog import EventView, MeasureDetail, MeasureRow, QuantityView
-from lawtracker.domain.enums import DatePrecision, EventKind, Language
+from lawtracker.domain.enums import DatePrecision, EventKind, Language, ReviewStatus
 from lawtracker.errors import UserFacingError
-
-
-class ReviewStatus(StrEnum):
-    UNREVIEWED = "unreviewed"
-    IN_REVIEW = "in_review"
-    REVIEWED = "reviewed"
-    NEEDS_FOLLOW_UP = "needs_follow_up"
 
 
 class AnchorState(StrEnum):

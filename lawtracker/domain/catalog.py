@@ -19,6 +19,7 @@ from lawtracker.domain.enums import (
     Qualifier,
     QuantityKind,
     ReferenceKind,
+    ReviewStatus,
 )
 
 
@@ -31,6 +32,9 @@ class SortColumn(StrEnum):
     IN_FORCE = "in_force"
     NEXT_DATE = "next_date"
     SOURCES = "sources"
+    STATUS = "status"
+    TAGS = "tags"
+    FOLLOW_UP = "follow_up"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,12 @@ class MeasureFilter:
     until: dt.date | None = None
     query: str = ""
     as_of: dt.date | None = None
+    # Annotation filters. A measure's review status is that of its most recently
+    # saved live annotation; a measure with none counts as UNREVIEWED.
+    review_statuses: frozenset[ReviewStatus] = frozenset()
+    tags: frozenset[str] = frozenset()  # any of these tags
+    annotated: bool | None = None  # True: has a live annotation; False: has none
+    follow_up_by: dt.date | None = None  # has a follow-up date on or before this day
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +74,10 @@ class MeasureRow:
     source_count: int
     # Fields the user corrected (see lawtracker.domain.annotations): show them as edited.
     edited: frozenset[str] = frozenset()
+    review_status: ReviewStatus = ReviewStatus.UNREVIEWED
+    tags: tuple[str, ...] = ()
+    annotation_count: int = 0
+    follow_up: dt.date | None = None  # the earliest follow-up date of live annotations
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,3 +97,12 @@ class DocumentFamily(StrEnum):
 class Language(StrEnum):
     EN = "en"
     AZ = "az"
+
+
+class ReviewStatus(StrEnum):
+    """Where a consultant stands with a measure; kept on annotations."""
+
+    UNREVIEWED = "unreviewed"
+    IN_REVIEW = "in_review"
+    REVIEWED = "reviewed"
+    NEEDS_FOLLOW_UP = "needs_follow_up"
