@@ -39,6 +39,7 @@ def arrange(window: MainWindow) -> tuple[QDockWidget, QDockWidget]:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setAccessibleName("Filters")
     filters = _dock(window, "Filters", "filtersDock", scroll)
     due = _dock(window, "Due soon", "dueSoonDock", window.due_panel)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, filters)
