@@ -17,16 +17,20 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lawtracker import __version__, paths
 from lawtracker.errors import UserFacingError
+from lawtracker.gui.annotations.controller import AnnotationFiles
 from lawtracker.gui.dialogs.crash import CrashReporter
 from lawtracker.gui.main_window import MainWindow
 from lawtracker.gui.self_check import run_self_check
 from lawtracker.gui.settings import WindowSettings
 from lawtracker.log import LOG_FILE_NAME, install_excepthooks
+from lawtracker.services.annotation_io import import_annotations_file, write_annotations_file
+from lawtracker.services.annotations import Annotations
 from lawtracker.services.catalog import Catalog
 from lawtracker.services.export import export_csv, export_json
 from lawtracker.services.importing import Importer
@@ -35,6 +39,11 @@ from lawtracker.services.store import OpenedStore, open_store
 log = logging.getLogger(__name__)
 
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
+#: Set (to anything) to quit once the window has painted, printing its status line:
+#: how bench/package.py times a cold start and tests/packaging checks an upgrade.
+EXIT_AFTER_PAINT_ENV = "LAWTRACKER_EXIT_AFTER_PAINT"
+#: The desktop entry's id, so docks and Wayland match the window to its menu entry.
+DESKTOP_ID = "org.lawtracker.LawTracker"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("lawtracker")
     app.setApplicationDisplayName("lawtracker")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_ID)
+    icon = paths.resources_dir() / "icons" / "lawtracker.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     reporter = CrashReporter(
         log_file=paths.log_dir() / LOG_FILE_NAME, interactive=not args.self_check
     )
@@ -69,9 +82,36 @@ def _open_window(app: QApplication, target: str | None) -> int:
             )
         window.show()
         window.add_startup_notice(window.startup_due_notice())
+        if os.environ.get(EXIT_AFTER_PAINT_ENV):
+            _quit_after_first_paint(app, window)
         return app.exec()
     finally:
         store.dispose()
+
+
+class _FirstPaint(QObject):
+    """Quits the application after the watched widget's first paint event."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(window)
+        self._app = app
+        self._window = window
+        self._seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._seen and event.type() == QEvent.Type.Paint:
+            self._seen = True
+            QTimer.singleShot(0, self._finish)
+        return False
+
+    def _finish(self) -> None:
+        print(f"painted: {self._window.statusBar().currentMessage()}", flush=True)
+        self._window.close()
+        self._app.quit()
+
+
+def _quit_after_first_paint(app: QApplication, window: MainWindow) -> None:
+    window.installEventFilter(_FirstPaint(app, window))
 
 
 def build_window(
@@ -91,6 +131,11 @@ def build_window(
         store_location=store.location,
         exporter=exporter,
         today=today,
+        annotations=Annotations(engine),
+        annotation_files=AnnotationFiles(
+            export_to=lambda path: write_annotations_file(engine, path),
+            import_from=lambda path: import_annotations_file(engine, path),
+        ),
     )
 
 

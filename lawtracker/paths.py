@@ -40,6 +40,11 @@ def log_dir() -> Path:
     return Path(PlatformDirs(APP_NAME, appauthor=False).user_log_dir)
 
 
+def user_rules_dir() -> Path:
+    """A user's own rule files (regimes and new versions), next to the database."""
+    return data_dir() / "rules"
+
+
 def default_database_path() -> Path:
     return data_dir() / "lawtracker.sqlite3"
 

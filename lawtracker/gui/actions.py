@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from lawtracker.gui.timeline_pane import LANE_MODE_NAMES, TimelinePane
@@ -41,9 +41,30 @@ class WindowActions:
     show_timeline: QAction
     lane_modes: dict[str, QAction]
     about: QAction
+    undo: QAction
+    redo: QAction
+    annotate: QAction
+    annotate_selection: QAction
+    edit_field: QAction
+    preferences: QAction
+    export_annotations: QAction
+    import_annotations: QAction
+    export_report: QAction
+
+    def annotation_actions(self) -> list[QAction]:
+        """The actions that need the annotation service (hidden without it)."""
+        return [
+            self.annotate,
+            self.annotate_selection,
+            self.edit_field,
+            self.preferences,
+            self.export_annotations,
+            self.import_annotations,
+            self.export_report,
+        ]
 
 
-def build_actions(window: QMainWindow) -> WindowActions:
+def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
     lanes = QActionGroup(window)
     lane_modes = {}
     for mode, name in LANE_MODE_NAMES.items():
@@ -52,6 +73,12 @@ def build_actions(window: QMainWindow) -> WindowActions:
         action.setData(mode)
         lanes.addAction(action)
         lane_modes[mode] = action
+    undo = undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    undo.setStatusTip("Undo the last annotation change")
+    redo = undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+    redo.setStatusTip("Redo the annotation change just undone")
     return WindowActions(
         import_files=_action(
             window, "&Import documents…", "Add documents to the database", "Ctrl+O"
@@ -59,7 +86,9 @@ def build_actions(window: QMainWindow) -> WindowActions:
         import_folder=_action(
             window, "Import a &folder…", "Add every document in a folder", "Ctrl+Shift+O"
         ),
-        export=_action(window, "&Export…", "Save the listed measures as JSON or CSV", "Ctrl+E"),
+        export=_action(
+            window, "&Export…", "Save the listed measures as JSON or CSV", "Ctrl+Shift+E"
+        ),
         quit=_action(window, "&Quit", "Close lawtracker", "Ctrl+Q"),
         find=_action(window, "&Find…", "Search the measures", QKeySequence.StandardKey.Find),
         reset_filters=_action(window, "&Reset filters", "Show every measure again", "Ctrl+Shift+R"),
@@ -69,6 +98,32 @@ def build_actions(window: QMainWindow) -> WindowActions:
         show_timeline=_action(window, "&Timeline", "Show the timeline", "Ctrl+2", checkable=True),
         lane_modes=lane_modes,
         about=_action(window, "&About lawtracker", "Version, database and counts"),
+        undo=undo,
+        redo=redo,
+        annotate=_action(
+            window, "&Annotate…", "Add a note, tags and a review status to the measure", "Ctrl+E"
+        ),
+        annotate_selection=_action(
+            window,
+            "Annotate &selection…",
+            "Attach an annotation to the text selected in the detail view",
+            "Ctrl+Shift+A",
+        ),
+        edit_field=_action(
+            window, "&Correct a field…", "Fix a title, number, date or quantity read wrongly"
+        ),
+        preferences=_action(window, "&Preferences…", "Your name on annotations"),
+        export_annotations=_action(
+            window, "Export a&nnotations…", "Save every annotation to a JSON file"
+        ),
+        import_annotations=_action(
+            window, "Import annotations…", "Merge annotations from a JSON file"
+        ),
+        export_report=_action(
+            window,
+            "Export review &report…",
+            "A PDF of the listed measures: key dates, quantities, annotations",
+        ),
     )
 
 
@@ -84,10 +139,20 @@ def build_menus(
     file_menu = bar.addMenu("&File")
     file_menu.addActions([actions.import_files, actions.import_folder, actions.export])
     file_menu.addSeparator()
+    file_menu.addActions(
+        [actions.export_annotations, actions.import_annotations, actions.export_report]
+    )
+    file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
     edit_menu = bar.addMenu("&Edit")
+    edit_menu.addActions([actions.undo, actions.redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions.annotate, actions.annotate_selection, actions.edit_field])
+    edit_menu.addSeparator()
     edit_menu.addActions([actions.find, actions.reset_filters])
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.preferences)
 
     view_menu = bar.addMenu("&View")
     view_menu.addActions([actions.show_list, actions.show_timeline])

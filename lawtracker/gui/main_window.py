@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
-from lawtracker.domain.catalog import MeasureFilter, SortColumn
+from lawtracker.domain.catalog import MeasureFilter, SortColumn, TimelineItem
+from lawtracker.domain.enums import EventKind
 from lawtracker.gui import window_layout
 from lawtracker.gui.actions import build_actions, build_menus
+from lawtracker.gui.annotations.controller import AnnotationController, AnnotationFiles
 from lawtracker.gui.catalog_port import CatalogPort
 from lawtracker.gui.dialogs.about import about_box
 from lawtracker.gui.due_soon import DueSoonPanel, due_notice
@@ -30,7 +33,9 @@ from lawtracker.gui.settings import WindowSettings
 from lawtracker.gui.timeline_pane import MAX_TIMELINE_MEASURES, TimelinePane
 from lawtracker.gui.views.detail_view import MeasureDetailView
 from lawtracker.gui.views.filter_sidebar import FilterSidebar
+from lawtracker.gui.views.timeline_lanes import FollowUpItem
 from lawtracker.gui.workers import SerialWorker
+from lawtracker.services.annotations import Annotations
 from lawtracker.services.importing import IngestReport
 
 
@@ -44,6 +49,8 @@ class MainWindow(QMainWindow):
         store_location: the database shown in the status bar and About.
         exporter: ``exporter(format, ids) -> text``; ``None`` hides export.
         today: the date for "next date", due soon and the today line (tests pin it).
+        annotations: the annotation service; ``None`` hides annotating.
+        annotation_files: annotation export/import; ``None`` hides those entries.
     """
 
     def __init__(
@@ -56,6 +63,8 @@ class MainWindow(QMainWindow):
         store_location: str,
         exporter: Exporter | None = None,
         today: dt.date | None = None,
+        annotations: Annotations | None = None,
+        annotation_files: AnnotationFiles | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("lawtracker")
@@ -72,6 +81,19 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.writer = SerialWorker(self, name="writer")
         self.reader = SerialWorker(self, name="reader")
+        self.annotations = annotations
+        self.undo_stack = QUndoStack(self)
+        self.annotation_controller = (
+            AnnotationController(
+                self,
+                service=annotations,
+                settings=settings,
+                files=annotation_files,
+                undo_stack=self.undo_stack,
+            )
+            if annotations is not None
+            else None
+        )
 
         self.sidebar = FilterSidebar()
         self.search = SearchField()
@@ -81,7 +103,7 @@ class MainWindow(QMainWindow):
         self.list_pane = MeasureListPane(self.model)
         self.detail = MeasureDetailView()
         self.timeline_pane = TimelinePane(
-            load_items=catalog.timeline_items, reader=self.reader, today=self.today
+            load_items=self._timeline_items, reader=self.reader, today=self.today
         )
         self.due_panel = DueSoonPanel(days=self.state.due_days)
         self.workspace = QSplitter(Qt.Orientation.Horizontal)
@@ -99,7 +121,7 @@ class MainWindow(QMainWindow):
         self.db_label.setAccessibleName("Database in use")
         self.filters_dock, self.due_dock = window_layout.arrange(self)
 
-        self.actions = build_actions(self)
+        self.actions = build_actions(self, self.undo_stack)
         docks = [(self.filters_dock, "Show the filters"), (self.due_dock, "Show upcoming dates")]
         build_menus(self, self.actions, timeline=self.timeline_pane, docks=docks)
         window_layout.add_toolbar(self)
@@ -149,6 +171,47 @@ class MainWindow(QMainWindow):
             self.import_flow.finished.connect(self._import_finished)
         if self.export_flow is not None:
             self.export_flow.message.connect(self.statusBar().showMessage)
+        self._connect_annotations()
+
+    def _connect_annotations(self) -> None:
+        a, controller, detail = self.actions, self.annotation_controller, self.detail
+        for action in a.annotation_actions():
+            action.setVisible(controller is not None)
+        for widget in (detail.annotate_button, detail.edit_field_button):
+            widget.setVisible(controller is not None)
+        detail.annotation_list.setEnabled(controller is not None)
+        if controller is None:
+            detail.annotate_selection_action.setVisible(False)
+            return
+        files = controller.files is not None
+        a.export_annotations.setVisible(files)
+        a.import_annotations.setVisible(files)
+        a.annotate.triggered.connect(self.annotate)
+        a.annotate_selection.triggered.connect(self.annotate_selection)
+        a.edit_field.triggered.connect(lambda: self.edit_field(None))
+        a.preferences.triggered.connect(controller.preferences)
+        a.export_annotations.triggered.connect(
+            lambda: controller.export_annotations(self.state.last_import_dir)
+        )
+        a.import_annotations.triggered.connect(
+            lambda: controller.import_annotations(self.state.last_import_dir)
+        )
+        a.export_report.triggered.connect(self.export_report)
+        detail.annotateRequested.connect(self.annotate)
+        detail.annotateSelectionRequested.connect(self.annotate_selection)
+        detail.fieldEditRequested.connect(lambda field: self.edit_field(field or None))
+        listing = detail.annotation_list
+        listing.addRequested.connect(self.annotate)
+        listing.editRequested.connect(self._edit_annotation)
+        listing.deleteRequested.connect(controller.delete)
+        listing.historyRequested.connect(controller.history)
+        controller.changed.connect(self._annotations_changed)
+        controller.storeChanged.connect(self._annotation_store_changed)
+        controller.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        table = self.list_pane.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._list_menu)
+        self.sidebar.set_tags(controller.known_tags())
 
     # -- refreshing ----------------------------------------------------------------------
 
@@ -224,7 +287,13 @@ class MainWindow(QMainWindow):
 
     def _show_measure(self, measure_id: int) -> None:
         self.current_id = measure_id
-        self.detail.set_detail(self.catalog.measure_detail(measure_id))
+        detail = self.catalog.measure_detail(measure_id)
+        self.detail.set_detail(detail)
+        if detail is not None and self.annotation_controller is not None:
+            controller = self.annotation_controller
+            self.detail.set_annotations(
+                controller.annotations_for(detail.key), controller.edits_for(detail.key)
+            )
         self.detail.set_search_terms(search_words(self.filter.query))
         self.timeline_pane.view.set_selected_measure(measure_id)
 
@@ -304,6 +373,105 @@ class MainWindow(QMainWindow):
     def _export(self) -> None:
         if self.export_flow is not None:
             self.export_flow.run(self.model.ids(), self.state.last_import_dir)
+
+    # -- annotations ---------------------------------------------------------------------------
+
+    def annotate(self) -> bool:
+        """Annotate the selected measure (Ctrl+E); ``False`` if none is shown or on cancel."""
+        detail = self.detail.detail()
+        if self.annotation_controller is None or detail is None:
+            self.statusBar().showMessage("Select a measure to annotate it", 5_000)
+            return False
+        return self.annotation_controller.annotate(detail)
+
+    def annotate_selection(self) -> bool:
+        """Annotate the text selected in the detail view's source text."""
+        detail, anchor = self.detail.detail(), self.detail.selection_anchor()
+        if self.annotation_controller is None or detail is None or anchor is None:
+            self.statusBar().showMessage("Select some source text to annotate it", 5_000)
+            return False
+        return self.annotation_controller.annotate(detail, anchor)
+
+    def edit_field(self, field: str | None) -> bool:
+        detail = self.detail.detail()
+        if self.annotation_controller is None or detail is None:
+            return False
+        return self.annotation_controller.edit_field(detail, field)
+
+    def export_report(self) -> bool:
+        if self.annotation_controller is None:
+            return False
+        path = self.annotation_controller.export_report(
+            self.model.ids(), self.catalog.measure_detail, self.state.last_import_dir
+        )
+        return path is not None
+
+    def _edit_annotation(self, annotation_id: int) -> None:
+        detail = self.detail.detail()
+        if self.annotation_controller is not None:
+            self.annotation_controller.edit(
+                annotation_id, measure_title=detail.title if detail else None
+            )
+
+    def _annotations_changed(self, measure_key: str) -> None:
+        """Re-read what an annotation save changes: the detail, the list row, tags, timeline."""
+        if self.annotation_controller is not None:
+            self.sidebar.set_tags(self.annotation_controller.known_tags())
+        self.refresh_list()
+        shown = self.detail.detail()
+        if self.current_id is not None and shown is not None and shown.key == measure_key:
+            self._show_measure(self.current_id)
+
+    def _annotation_store_changed(self) -> None:
+        self._annotations_changed(self.detail.detail().key if self.detail.detail() else "")
+
+    def _list_menu(self, pos: QPoint) -> None:
+        table = self.list_pane.table
+        index = table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.select_measure(self.model.id_at(index.row()))
+        menu = QMenu(table)
+        menu.addAction(self.actions.annotate)
+        menu.addAction(self.actions.edit_field)
+        menu.exec(table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _timeline_items(self, ids: Sequence[int] | None) -> list[TimelineItem]:
+        """The catalog's dates plus annotation follow-ups (runs on the reader thread)."""
+        items = self.catalog.timeline_items(ids)
+        if self.annotations is None:
+            return items
+        wanted = None if ids is None else set(ids)
+        follow_ups = [
+            f
+            for f in self.annotations.follow_ups_between(dt.date.min, dt.date.max)
+            if f.measure_id is not None and (wanted is None or f.measure_id in wanted)
+        ]
+        if not follow_ups:
+            return items
+        known = {i.measure_id: i for i in items}
+        missing = sorted({f.measure_id for f in follow_ups} - set(known))  # type: ignore[misc]
+        rows = {r.id: r for r in self.catalog.measure_rows(missing, today=self.today)}
+        for f in follow_ups:
+            source = known.get(f.measure_id) or rows.get(f.measure_id)  # type: ignore[arg-type]
+            if source is None:
+                continue
+            label = "Follow-up: " + (" ".join(f.note.split())[:80] or f.status.value)
+            items.append(
+                FollowUpItem(
+                    measure_id=f.measure_id,  # type: ignore[arg-type]
+                    measure_title=f.measure_title or getattr(source, "title", ""),
+                    instrument=source.instrument,
+                    jurisdiction=source.jurisdiction,
+                    kind=EventKind.OTHER,
+                    start=f.date,
+                    end=None,
+                    derived=False,
+                    label=label,
+                )
+            )
+        return items
 
     # -- notices and closing -----------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QByteArray, QSettings, qVersion
 
 from lawtracker import paths
 from lawtracker.domain.catalog import MeasureFilter, SortColumn
-from lawtracker.domain.enums import Instrument
+from lawtracker.domain.enums import Instrument, ReviewStatus
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,10 @@ def filter_to_json(flt: MeasureFilter) -> str:
             "until": flt.until.isoformat() if flt.until else None,
             "query": flt.query,
             "as_of": flt.as_of.isoformat() if flt.as_of else None,
+            "review_statuses": sorted(s.value for s in flt.review_statuses),
+            "tags": sorted(flt.tags),
+            "annotated": flt.annotated,
+            "follow_up_by": flt.follow_up_by.isoformat() if flt.follow_up_by else None,
         }
     )
 
@@ -65,6 +69,10 @@ def filter_from_json(text: str) -> MeasureFilter:
             until=day("until"),
             query=str(data.get("query") or ""),
             as_of=day("as_of"),
+            review_statuses=frozenset(ReviewStatus(s) for s in data.get("review_statuses", [])),
+            tags=frozenset(str(t) for t in data.get("tags", [])),
+            annotated=data.get("annotated") if data.get("annotated") in (True, False) else None,
+            follow_up_by=day("follow_up_by"),
         )
     except (ValueError, TypeError, AttributeError, KeyError) as exc:
         log.warning("ignoring unreadable saved filter %r: %s", text, exc)
@@ -147,6 +155,15 @@ class WindowSettings:
         }
         for key, value in values.items():
             self._qsettings.setValue(key, value)
+
+    # -- who saves annotations ------------------------------------------------------------
+
+    def author(self) -> str:
+        """The name annotations are saved under; empty means the OS user name."""
+        return self._str("annotations/author", "").strip()
+
+    def set_author(self, name: str) -> None:
+        self._qsettings.setValue("annotations/author", " ".join(name.split()))
 
     def sync(self) -> None:
         self._qsettings.sync()

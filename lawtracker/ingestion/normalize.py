@@ -313,25 +313,21 @@ def ocr_damage_score(text: str) -> float:
 
 
 def _damage_score(text: str) -> float:
-    tokens = [t.strip(_PUNCTUATION) for t in text.lower().split()]
-    tokens = [t for t in tokens if len(t) > 1 and t.isalpha()]
-    words = len(tokens)
+    counts = [0, 0, 0, 0, 0]
+    known = _WORD_KINDS
+    for word in text.lower().split():
+        kind = known.get(word)
+        if kind is None:
+            kind = _word_kind(word)
+            if len(known) < _WORD_KINDS_MAX:
+                known[word] = kind
+        counts[kind] += 1
+    _, other, english, az_letters, az_like = counts
+    words = other + english + az_letters + az_like
     if words == 0:
         return 0.0
     telltales = len(_TELLTALE.findall(text))
     telltale_share = min(1.0, telltales / words)
-    english = az_like = az_letters = 0
-    for token in tokens:
-        if token in _EN_WORDS:
-            english += 1
-        elif not token.isascii() and not _AZ_SPECIAL.isdisjoint(token):
-            az_letters += 1
-        elif (
-            token in _AZ_WORDS
-            or (len(token) >= 5 and token.endswith(_AZ_SUFFIXES))
-            or (("q" in token or "x" in token) and _AZ_SPELLING.search(token))
-        ):
-            az_like += 1
     # Azerbaijani prose without any Azerbaijani letters was flattened by OCR.
     folded = 0.0
     if az_like >= 2 and az_like > 2 * english:
@@ -343,3 +339,25 @@ def _damage_score(text: str) -> float:
 
 
 _AZ_SPELLING = re.compile(r"q[^u]|(?:^|[^e])x[aiıəueo]")
+_SKIP, _OTHER, _ENGLISH, _AZ_LETTERS, _AZ_LIKE = range(5)
+# Words recur across paragraphs and files: classify each lowered word once per process.
+_WORD_KINDS: dict[str, int] = {}
+_WORD_KINDS_MAX = 200_000
+
+
+def _word_kind(word: str) -> int:
+    """What one lowered whitespace-separated word says about OCR flattening."""
+    token = word.strip(_PUNCTUATION)
+    if len(token) <= 1 or not token.isalpha():
+        return _SKIP
+    if token in _EN_WORDS:
+        return _ENGLISH
+    if not token.isascii() and not _AZ_SPECIAL.isdisjoint(token):
+        return _AZ_LETTERS
+    if (
+        token in _AZ_WORDS
+        or (len(token) >= 5 and token.endswith(_AZ_SUFFIXES))
+        or (("q" in token or "x" in token) and _AZ_SPELLING.search(token))
+    ):
+        return _AZ_LIKE
+    return _OTHER

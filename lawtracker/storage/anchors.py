@@ -103,17 +103,21 @@ def resolve_selection(
     )
 
 
+_SPAN_ANNOTATIONS = select(
+    Annotation.id, Annotation.anchor_start, Annotation.anchor_end, Annotation.anchor_quote
+).where(
+    Annotation.anchor_source_lineage == bindparam("lineage"), Annotation.anchor_quote.is_not(None)
+)
+
+
 def reanchor_annotations(session: Session, *, lineage: str, text: str) -> ReanchorResult:
     """Move every span annotation on ``lineage`` onto ``text``, its newest version.
 
     Deleted annotations move too, so that undoing a deletion finds them in
     place. The version counter does not change: no user saved anything.
     """
-    rows = session.execute(
-        select(
-            Annotation.id, Annotation.anchor_start, Annotation.anchor_end, Annotation.anchor_quote
-        ).where(Annotation.anchor_source_lineage == lineage, Annotation.anchor_quote.is_not(None))
-    ).all()
+    # Core on the connection: this runs once per ingested file, mostly finding nothing.
+    rows = session.connection().execute(_SPAN_ANNOTATIONS, {"lineage": lineage}).all()
     if not rows:
         return ReanchorResult()
     previous = session.execute(

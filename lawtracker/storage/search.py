@@ -9,8 +9,10 @@ letters ə and ı alone, and users type "qerar" for "qərar".
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, case, exists, or_, text
+from sqlalchemy import Select, and_, case, exists, func, literal_column, or_, table, text
 from sqlmodel import Session, col, select
 
 from lawtracker.storage.tables import Measure, MeasureSource, Source
@@ -20,6 +22,10 @@ _MEASURE_WEIGHTS = "0.0, 10.0, 5.0, 1.0"
 _SOURCE_WEIGHTS = "0.0, 5.0, 1.0"
 # A search box never needs more; it bounds the work a pasted novel can cause.
 MAX_TOKENS = 32
+# The last term is a prefix only from this many letters on. "i*" expands to every word
+# starting with i (99% of 100,000 measures, 0.8 s in FTS5 alone); "i" or "in" as typed
+# match that word only, and the list narrows by prefix from the third letter.
+MIN_PREFIX_LETTERS = 3
 _LIKE_ESCAPE = "\\"
 
 # The join on measure drops ids whose measure was deleted without unindexing.
@@ -36,6 +42,9 @@ _SOURCE_HITS = text(
     "SELECT ms.measure_id FROM hits JOIN measure_source AS ms ON ms.source_id = hits.source_id "
     "GROUP BY ms.measure_id ORDER BY min(hits.score), ms.measure_id LIMIT :limit"
 )
+
+# Counts documents, deleted measures not yet unindexed included: an estimate for a plan.
+_COUNT_DIRECT_HITS = text("SELECT count(*) FROM measure_fts WHERE measure_fts MATCH :query")
 
 _FOLD = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
 
@@ -69,9 +78,7 @@ def index_measure(
     )
 
 
-def index_measures(
-    session: Session, documents: list[tuple[int, str, str | None, str]]
-) -> None:
+def index_measures(session: Session, documents: list[tuple[int, str, str | None, str]]) -> None:
     """Replace many measures' search documents ``(id, title, number, body)`` at once."""
     if not documents or not _has_fts(session):
         return
@@ -157,13 +164,15 @@ def to_fts_query(user_text: str) -> str | None:
 
     Every term is a quoted string (so ``AND``, ``NEAR(``, ``*`` or ``:`` are
     just words), compound terms are phrases, terms are ANDed and the last one
-    is a prefix so results narrow as the user types.
+    is a prefix so results narrow as the user types, once it has
+    ``MIN_PREFIX_LETTERS`` letters (a shorter one matches that whole word).
     """
     terms = search_terms(fold(user_text))
     if not terms:
         return None
     quoted = [_quote(" ".join(parts)) for parts in terms]
-    quoted[-1] += "*"
+    if sum(len(part) for part in terms[-1]) >= MIN_PREFIX_LETTERS:
+        quoted[-1] += "*"
     return " AND ".join(quoted)
 
 
@@ -188,6 +197,51 @@ def search_measure_ids(session: Session, user_text: str, *, limit: int | None = 
     if not ids:
         ids = list(dict.fromkeys(connection.execute(_SOURCE_HITS, params).scalars()))
     return ids if limit is None else ids[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureMatch:
+    """The measures a search finds, as a subquery of ids (or a list without FTS5).
+
+    ``count`` is how many there are (FTS5 counts a MATCH without reading documents),
+    so that the caller can choose a plan: fetch a few hits by id, or scan its sort
+    index and probe many.
+    """
+
+    ids: Select[Any] | list[int]
+    count: int
+
+
+def measure_match(session: Session, user_text: str) -> MeasureMatch | None:
+    """The measures :func:`search_measure_ids` finds, unranked, for ``id IN (…)``.
+
+    For the list, which orders hits by its own sort column: without bm25 the
+    FTS5 query only reads doclists (0.06 s instead of 0.3 s for 34,000 hits of
+    "investment" at 100,000 measures), and the ids never travel through Python.
+    ``None`` when the text has no words or nothing matches.
+    """
+    if not _has_fts(session):
+        ids = _like_search_ids(session, user_text, limit=None)
+        return MeasureMatch(ids, len(ids)) if ids else None
+    query = to_fts_query(user_text)
+    if query is None:
+        return None
+    connection = session.connection()
+    count = connection.execute(_COUNT_DIRECT_HITS, {"query": query}).scalar_one()
+    if count:
+        return MeasureMatch(_fts_rowids("measure_fts", query), count)
+    sources = _fts_rowids("source_fts", query)
+    ids = select(col(MeasureSource.measure_id)).where(col(MeasureSource.source_id).in_(sources))
+    count = connection.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
+    return MeasureMatch(ids, count) if count else None
+
+
+def _fts_rowids(fts_table: str, query: str) -> Select[Any]:
+    return (
+        select(literal_column("rowid"))
+        .select_from(table(fts_table))
+        .where(text(f"{fts_table} MATCH :fts_query").bindparams(fts_query=query))
+    )
 
 
 def _like_search_ids(session: Session, user_text: str, *, limit: int | None) -> list[int]:

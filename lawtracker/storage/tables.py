@@ -70,7 +70,11 @@ class Measure(SQLModel, table=True):
     # The list's default order, case-insensitive title, read from an index, not sorted.
     # Revision 0004 creates it as ``title COLLATE NOCASE`` on SQLite, which SQLAlchemy
     # reflects as this plain index (an expression index could not be reflected).
-    __table_args__ = (Index("ix_measure_title_nocase", "title"),)
+    # Revision 0005: the measure columns the list filters on, so that a filter reads no rows.
+    __table_args__ = (
+        Index("ix_measure_title_nocase", "title"),
+        Index("ix_measure_list_filter", "jurisdiction", "instrument", "signed_on", "in_force_on"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, case, delete, func, insert, select, update
 from sqlmodel import Session
 
 from lawtracker.domain.drafts import MeasureDraft, ParsedSource, Provenance
@@ -49,45 +49,56 @@ def source_exists(session: Session, sha256: str) -> bool:
 
 
 def store_parsed_source(session: Session, parsed: ParsedSource) -> StoreResult:
-    """Insert one document version and its measures; the caller commits."""
-    previous = session.exec(
-        select(Source.id, Source.version).where(
-            Source.lineage == parsed.file_name, Source.superseded.is_(False)
-        )
-    ).all()
+    """Insert one document version and its measures; the caller commits.
+
+    Core statements on the session's connection, not ORM objects: the ORM's
+    unit of work costs more than the SQL itself at thousands of files a batch.
+    """
+    connection = session.connection()
+    previous = connection.execute(_CURRENT_VERSIONS, {"lineage": parsed.file_name}).all()
     old_ids = [row[0] for row in previous]
     version = max((row[1] for row in previous), default=0) + 1
     orphaned = _measures_of_sources(session, old_ids)
     if old_ids:
         _retire_sources(session, old_ids)
-    source = Source(
-        file_name=parsed.file_name,
-        lineage=parsed.file_name,
-        version=version,
-        sha256=parsed.sha256,
-        family=parsed.family.value,
-        title=parsed.title,
-        publisher=parsed.publisher,
-        date=parsed.date,
-        date_precision=parsed.date_precision.value,
-        languages=",".join(lang.value for lang in parsed.languages),
-        ocr_damaged=parsed.ocr_damaged,
-        text=parsed.text,
+    inserted = connection.execute(
+        _INSERT_SOURCE,
+        {
+            "file_name": parsed.file_name,
+            "lineage": parsed.file_name,
+            "version": version,
+            "superseded": False,
+            "sha256": parsed.sha256,
+            "family": parsed.family.value,
+            "title": parsed.title,
+            "publisher": parsed.publisher,
+            "date": parsed.date,
+            "date_precision": parsed.date_precision.value,
+            "languages": ",".join(lang.value for lang in parsed.languages),
+            "ocr_damaged": parsed.ocr_damaged,
+            "text": parsed.text,
+            "ingested_at": utc_now(),
+        },
     )
-    session.add(source)
-    session.flush()
-    assert source.id is not None
-    result = StoreResult(source.id, version, old_ids)
+    source_id = inserted.inserted_primary_key[0]
+    assert source_id is not None
+    result = StoreResult(source_id, version, old_ids)
     drafts = _merge_same_key(parsed.measures)
     measure_ids = _upsert_measures(session, drafts, result)
-    _insert_facts(session, drafts, measure_ids, source.id)
+    _insert_facts(session, drafts, measure_ids, source_id)
     touched = set(measure_ids.values()) | orphaned
     refresh_summary_columns(session, touched)
-    index_source(session, source_id=source.id, title=parsed.title, body=parsed.text)
-    _reindex_measures(session, touched, current=(source.id, parsed.text))
+    index_source(session, source_id=source_id, title=parsed.title, body=parsed.text)
+    _reindex_measures(session, touched, current=(source_id, parsed.text))
     # User work: span annotations follow their quoted text into this version (issue 4).
     reanchor_annotations(session, lineage=parsed.file_name, text=parsed.text)
     return result
+
+
+_INSERT_SOURCE = insert(Source.__table__)
+_CURRENT_VERSIONS = select(Source.id, Source.version).where(
+    Source.lineage == bindparam("lineage"), Source.superseded.is_(False)
+)
 
 
 def _merge_same_key(drafts: Iterable[MeasureDraft]) -> list[MeasureDraft]:
@@ -130,9 +141,7 @@ def _upsert_measures(
     keys = [d.key for d in drafts]
     existing: dict[str, int] = {}
     for chunk in _chunks(keys):
-        existing.update(
-            connection.execute(select(Measure.key, Measure.id).where(Measure.key.in_(chunk))).all()
-        )
+        existing.update(connection.execute(_IDS_BY_KEY, {"keys": chunk}).all())
     now = utc_now()
     updates = [
         {"row_id": existing[d.key], **_measure_values(d), "updated_at": now}
@@ -141,7 +150,7 @@ def _upsert_measures(
     ]
     if updates:
         connection.execute(
-            update(Measure).where(Measure.id == bindparam("row_id")),
+            _UPDATE_MEASURE,
             updates,
         )
     new = [d for d in drafts if d.key not in existing]
@@ -149,14 +158,23 @@ def _upsert_measures(
         rows = [
             {"key": d.key, **_measure_values(d), "created_at": now, "updated_at": now} for d in new
         ]
-        inserted = connection.execute(
-            insert(Measure).returning(Measure.key, Measure.id, sort_by_parameter_order=True),
-            rows,
-        ).all()
+        inserted = connection.execute(_INSERT_MEASURES, rows).all()
         existing.update(dict(inserted))
     result.updated_keys.extend(d.key for d in drafts if d not in new)
     result.added_keys.extend(d.key for d in new)
     return existing
+
+
+# Statements on the tables, not the ORM classes: an ORM-enabled executemany
+# processes every row in Python before SQLite sees it.
+_MEASURE = Measure.__table__
+_UPDATE_MEASURE = update(_MEASURE).where(_MEASURE.c.id == bindparam("row_id"))
+_INSERT_MEASURES = insert(_MEASURE).returning(
+    _MEASURE.c.key, _MEASURE.c.id, sort_by_parameter_order=True
+)
+_IDS_BY_KEY = select(Measure.key, Measure.id).where(
+    Measure.key.in_(bindparam("keys", expanding=True))
+)
 
 
 def _measure_values(draft: MeasureDraft) -> dict[str, Any]:
@@ -258,7 +276,7 @@ def _insert_facts(
     connection = session.connection()
     for table, table_rows in rows.items():
         if table_rows:
-            connection.execute(insert(table), _uniform(table_rows))
+            connection.execute(insert(table.__table__), _uniform(table_rows))
 
 
 def _span_of(provenance: Provenance | None, end: int) -> int | None:
@@ -295,70 +313,89 @@ def refresh_summary_columns(session: Session, measure_ids: Iterable[int]) -> Non
     ids = sorted(measure_ids)
     if not ids:
         return
-
-    def first_date(kind: EventKind):
-        return (
-            select(func.min(Event.date))
-            .where(
-                Event.measure_id == Measure.id, Event.kind == kind.value, Event.date.is_not(None)
-            )
-            .scalar_subquery()
-        )
-
-    sources = (
-        select(func.count())
-        .select_from(MeasureSource)
-        .where(MeasureSource.measure_id == Measure.id)
-        .scalar_subquery()
-    )
     connection = session.connection()
     for chunk in _chunks(ids):
-        connection.execute(
-            update(Measure)
-            .where(Measure.id.in_(chunk))
-            .values(
-                signed_on=first_date(EventKind.SIGNED),
-                in_force_on=first_date(EventKind.IN_FORCE),
-                source_count=sources,
-            )
-        )
+        connection.execute(_REFRESH_SUMMARY, {"ids": chunk})
+
+
+def _first_date(kind: EventKind) -> Any:
+    """The measure's earliest date of ``kind``; NULL dates are ignored by min().
+
+    The kind is tested inside min() rather than in WHERE on purpose: with
+    ``kind = ?`` in WHERE, SQLite (without ANALYZE statistics) walks the
+    (kind, date, measure_id) index through every event of that kind until it
+    meets the measure, a cost that grows with the store; this way it takes
+    only the measure's own events through the measure_id index.
+    """
+    return (
+        select(func.min(case((Event.kind == kind.value, Event.date))))
+        .where(Event.measure_id == Measure.id)
+        .scalar_subquery()
+    )
+
+
+# Built once: SQLAlchemy then reuses the compiled SQL instead of rebuilding it per file.
+_REFRESH_SUMMARY = (
+    update(Measure)
+    .where(Measure.id.in_(bindparam("ids", expanding=True)))
+    .values(
+        signed_on=_first_date(EventKind.SIGNED),
+        in_force_on=_first_date(EventKind.IN_FORCE),
+        source_count=select(func.count())
+        .select_from(MeasureSource)
+        .where(MeasureSource.measure_id == Measure.id)
+        .scalar_subquery(),
+    )
+)
 
 
 def _reindex_measures(
     session: Session, measure_ids: Iterable[int], *, current: tuple[int, str]
 ) -> None:
-    """Rebuild the search documents of ``measure_ids`` from their texts in every source."""
+    """Rebuild the search documents of ``measure_ids`` from their texts in every source.
+
+    A measure cited by many documents has slices in all of them: those are cut
+    in SQL (``substr`` counts code points like a Python slice) so that whole
+    source texts are never read back; the current source is sliced in memory.
+    """
     connection = session.connection()
-    texts = {current[0]: current[1]}
+    current_id, current_text = current
     for chunk in _chunks(sorted(measure_ids)):
-        measures = connection.execute(
-            select(Measure.id, Measure.title, Measure.number, Measure.summary).where(
-                Measure.id.in_(chunk)
-            )
-        ).all()
-        slices = connection.execute(
-            select(
-                MeasureText.measure_id,
-                MeasureText.source_id,
-                MeasureText.span_start,
-                MeasureText.span_end,
-            )
-            .where(MeasureText.measure_id.in_(chunk))
-            .order_by(MeasureText.id)
-        ).all()
-        missing = {row.source_id for row in slices} - texts.keys()
-        if missing:
-            texts.update(
-                connection.execute(
-                    select(Source.id, Source.text).where(Source.id.in_(missing))
-                ).all()
-            )
+        measures = connection.execute(_MEASURES_TO_INDEX, {"ids": chunk}).all()
         bodies: dict[int, list[str]] = {}
-        for measure_id, source_id, start, end in slices:
-            bodies.setdefault(measure_id, []).append(texts[source_id][start:end])
+        for measure_id, source_id, start, end, piece in connection.execute(
+            _SLICES, {"ids": chunk, "current": current_id}
+        ):
+            if source_id == current_id:
+                piece = current_text[start:end]
+            bodies.setdefault(measure_id, []).append(piece or "")
         documents = []
         for measure_id, title, number, summary in measures:
             parts = [summary] if summary else []
             parts.extend(bodies.get(measure_id, []))
             documents.append((measure_id, title, number, "\n".join(parts)))
         index_measures(session, documents)
+
+
+_MEASURES_TO_INDEX = select(Measure.id, Measure.title, Measure.number, Measure.summary).where(
+    Measure.id.in_(bindparam("ids", expanding=True))
+)
+_SLICES = (
+    select(
+        MeasureText.measure_id,
+        MeasureText.source_id,
+        MeasureText.span_start,
+        MeasureText.span_end,
+        case(
+            (MeasureText.source_id == bindparam("current"), None),
+            else_=func.substr(
+                Source.text,
+                MeasureText.span_start + 1,
+                MeasureText.span_end - MeasureText.span_start,
+            ),
+        ),
+    )
+    .join(Source, Source.id == MeasureText.source_id)
+    .where(MeasureText.measure_id.in_(bindparam("ids", expanding=True)))
+    .order_by(MeasureText.id)
+)

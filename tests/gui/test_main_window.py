@@ -423,7 +423,7 @@ def test_shortcuts_reach_the_actions(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window.list_pane.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert not window.timeline_pane.isVisible()
     shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction) if a.shortcut()}
-    assert {"Ctrl+O", "Ctrl+Q", "Ctrl+F", "Ctrl+E", "Ctrl+1", "Ctrl+2", "Ctrl+3"} <= shortcuts
+    assert {"Ctrl+O", "Ctrl+Q", "Ctrl+F", "Ctrl+Shift+E", "Ctrl+1", "Ctrl+2", "Ctrl+3"} <= shortcuts
 
 
 def test_import_a_folder(qtbot, window: MainWindow, tmp_path, monkeypatch) -> None:

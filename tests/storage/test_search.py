@@ -121,7 +121,11 @@ def _like(engine: Engine, query: str) -> list[int]:
         ("619-VIQD", '"619 VIQD"*'),
         ("03/2022 taxes", '"03 2022" AND "taxes"*'),
         ("AND OR NOT", '"AND" AND "OR" AND "NOT"*'),
-        ('say "hi"', '"say" AND "hi"*'),
+        ('say "hi"', '"say" AND "hi"'),  # under MIN_PREFIX_LETTERS: the whole word
+        ("i", '"i"'),
+        ("in", '"in"'),
+        ("inv", '"inv"*'),
+        ("619-V", '"619 V"*'),  # letters of the whole last term count
         ("NEAR(a", '"NEAR a"*'),
         ("qərarı", '"qerari"*'),
         ('" * ) : ^', None),
@@ -130,6 +134,14 @@ def _like(engine: Engine, query: str) -> list[int]:
 )
 def test_to_fts_query(text: str, expected: str | None) -> None:
     assert to_fts_query(text) == expected
+
+
+def test_short_last_term_matches_whole_words_only(indexed: Engine) -> None:
+    # "on" is a word of four titles, so "o" and "on" narrow nothing by prefix.
+    assert _search(indexed, "o") == []
+    assert sorted(_search(indexed, "on")) == [1, 2, 3, 5]
+    assert _search(indexed, "zo") == []
+    assert _search(indexed, "zon") == [4]
 
 
 def test_finds_by_title_word(indexed: Engine) -> None:

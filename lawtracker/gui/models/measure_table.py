@@ -7,6 +7,7 @@ ints, not 100,000 Python rows; a proxy sorting that many rows took seconds.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
 
 from lawtracker.domain.catalog import MeasureRow, SortColumn
 from lawtracker.gui.labels import EM_DASH, NOT_STATED, iso_date, words
@@ -26,8 +28,10 @@ from lawtracker.gui.models.roles import MeasureIdRole, SortRole
 
 COL_TITLE, COL_NUMBER, COL_INSTRUMENT, COL_JURISDICTION = 0, 1, 2, 3
 COL_SIGNED, COL_IN_FORCE, COL_NEXT_DATE, COL_SOURCES = 4, 5, 6, 7
+COL_STATUS, COL_TAGS, COL_FOLLOW_UP, COL_ANNOTATIONS = 8, 9, 10, 11
 
-COLUMNS: dict[int, tuple[SortColumn, str]] = {
+# ``None``: the catalog cannot sort by that column (clicking its header does nothing).
+COLUMNS: dict[int, tuple[SortColumn | None, str]] = {
     COL_TITLE: (SortColumn.TITLE, "Title"),
     COL_NUMBER: (SortColumn.NUMBER, "Number"),
     COL_INSTRUMENT: (SortColumn.INSTRUMENT, "Instrument"),
@@ -36,18 +40,57 @@ COLUMNS: dict[int, tuple[SortColumn, str]] = {
     COL_IN_FORCE: (SortColumn.IN_FORCE, "In force"),
     COL_NEXT_DATE: (SortColumn.NEXT_DATE, "Next date"),
     COL_SOURCES: (SortColumn.SOURCES, "Sources"),
+    COL_STATUS: (SortColumn.STATUS, "Review"),
+    COL_TAGS: (SortColumn.TAGS, "Tags"),
+    COL_FOLLOW_UP: (SortColumn.FOLLOW_UP, "Follow-up"),
+    COL_ANNOTATIONS: (None, "Notes"),
 }
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT_ALIGNED = {COL_NUMBER, COL_SIGNED, COL_IN_FORCE, COL_NEXT_DATE, COL_SOURCES}
+_RIGHT_ALIGNED = {
+    COL_NUMBER,
+    COL_SIGNED,
+    COL_IN_FORCE,
+    COL_NEXT_DATE,
+    COL_SOURCES,
+    COL_FOLLOW_UP,
+    COL_ANNOTATIONS,
+}
 
 Index = QModelIndex | QPersistentModelIndex
+_LINE_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.FontRole,
+    SortRole,
+)
+
+
+@functools.cache
+def _italic() -> QFont:
+    """Made on first use: a QFont needs the QGuiApplication to exist."""
+    font = QFont()
+    font.setItalic(True)
+    return font
+
+
+# The list columns a user correction of a field shows in (see domain.annotations).
+_EDITED_COLUMNS = {
+    "title": COL_TITLE,
+    "number": COL_NUMBER,
+    "event:signed": COL_SIGNED,
+    "event:in_force": COL_IN_FORCE,
+}
+
+
+def _edited_columns(edited: frozenset[str]) -> frozenset[int]:
+    return frozenset(_EDITED_COLUMNS[f] for f in edited if f in _EDITED_COLUMNS)
 
 
 class _Line:
     """One row's cells, formatted once when its page arrives, so ``data()`` is a lookup."""
 
-    __slots__ = ("display", "sort", "tooltip")
+    __slots__ = ("display", "italic", "sort", "tooltip")
 
     def __init__(self, row: MeasureRow) -> None:
         self.sort: tuple[Any, ...] = (
@@ -59,7 +102,12 @@ class _Line:
             row.in_force,
             row.next_date,
             row.source_count,
+            row.review_status.value,
+            ", ".join(row.tags).casefold(),
+            row.follow_up,
+            row.annotation_count,
         )
+        tags = ", ".join(row.tags)
         self.display: tuple[str, ...] = (
             row.title,
             row.number or "",
@@ -69,6 +117,10 @@ class _Line:
             iso_date(row.in_force, missing=EM_DASH),
             iso_date(row.next_date),
             str(row.source_count),
+            words(row.review_status),
+            tags,
+            iso_date(row.follow_up),
+            str(row.annotation_count) if row.annotation_count else "",
         )
         self.tooltip: tuple[str | None, ...] = (
             row.title,
@@ -79,7 +131,12 @@ class _Line:
             NOT_STATED if row.in_force is None else None,
             None,
             None,
+            None,
+            tags or None,
+            None,
+            None,
         )
+        self.italic = _edited_columns(row.edited)
 
 
 class MeasureTableModel(QAbstractTableModel):
@@ -176,11 +233,13 @@ class MeasureTableModel(QAbstractTableModel):
             return self._ids[row]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in _RIGHT_ALIGNED else _LEFT
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
+        if role not in _LINE_ROLES:
             return None
         line = self._line(row)
         if line is None:
             return None
+        if role == Qt.ItemDataRole.FontRole:
+            return _italic() if column in line.italic else None
         if role == Qt.ItemDataRole.DisplayRole:
             return line.display[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -203,7 +262,7 @@ class MeasureTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Ask the owner to sort; sorting 100,000 rows here would freeze the GUI."""
-        if column not in COLUMNS:
+        if column not in COLUMNS or COLUMNS[column][0] is None:
             return
         self._sort_column, self._sort_order = column, order
         self.sortRequested.emit(COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)

@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QTextCursor
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from lawtracker.domain.annotations import (
+    NUMBER,
+    TITLE,
+    AnchorInput,
+    AnchorState,
+    AnnotationView,
+    EditView,
+)
 from lawtracker.domain.catalog import MeasureDetail
 from lawtracker.domain.enums import Language
+from lawtracker.gui.annotations.list_widget import AnnotationList
+from lawtracker.gui.colours import blend, turned
 from lawtracker.gui.labels import LANGUAGE_NAMES, words
 from lawtracker.gui.views.fact_lists import (
+    FIELD_ROLE,
     LINK_ROLE,
     SPAN_ROLE,
     fill_events,
@@ -60,9 +76,15 @@ class MeasureDetailView(QWidget):
 
     Signals:
         measureActivated(int): a link to another stored measure was clicked.
+        annotateRequested(): the Annotate button was pressed.
+        annotateSelectionRequested(): "Annotate selection" in the text's context menu.
+        fieldEditRequested(str): a field (``domain.annotations`` name, ``""``: any) to correct.
     """
 
     measureActivated = Signal(int)  # noqa: N815 (Qt naming)
+    annotateRequested = Signal()  # noqa: N815
+    annotateSelectionRequested = Signal()  # noqa: N815
+    fieldEditRequested = Signal(str)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +94,8 @@ class MeasureDetailView(QWidget):
         self._preferred = Language.EN
         self._offsets = OffsetMap("")
         self._search_terms: list[str] = []
+        self._annotations: list[AnnotationView] = []
+        self._edits: dict[str, EditView] = {}
 
         self.empty_label = QLabel(EMPTY_MESSAGE)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -94,6 +118,19 @@ class MeasureDetailView(QWidget):
             "References", ["Kind", "Reference", "Text", "Normalised"]
         )
         self.links_table = make_fact_tree("Links", ["Relation", "Measure"])
+        self.annotation_list = AnnotationList()
+        self.annotation_list.spanRequested.connect(self.select_annotation_span)
+        self.annotate_button = QPushButton("&Annotate…")
+        self.annotate_button.setAccessibleName("Annotate this measure")
+        self.annotate_button.setToolTip("Add a note, tags, a review status (Ctrl+E)")
+        self.annotate_button.clicked.connect(self.annotateRequested)
+        self.edit_field_button = QPushButton("Correct a &field…")
+        self.edit_field_button.setAccessibleName("Correct an extracted field")
+        self.edit_field_button.setToolTip("Fix a title, number, date or quantity read wrongly")
+        self.edit_field_button.clicked.connect(lambda: self.fieldEditRequested.emit(""))
+        self.annotate_selection_action = QAction("Annotate &selection…", self)
+        self.annotate_selection_action.setStatusTip("Attach an annotation to the selected text")
+        self.annotate_selection_action.triggered.connect(self.annotateSelectionRequested)
         self.fact_tabs = QTabWidget()
         self.fact_tabs.setAccessibleName("Facts")
         for tree in (self.events_table, self.quantities_table, self.references_table):
@@ -101,6 +138,8 @@ class MeasureDetailView(QWidget):
             tree.currentItemChanged.connect(self._on_fact_item)
         self.links_table.itemClicked.connect(self._on_link_clicked)
         self.links_table.itemActivated.connect(self._on_link_activated)
+        for tree in (self.events_table, self.quantities_table):
+            tree.itemDoubleClicked.connect(self._on_fact_double_clicked)
 
         self.language_switch = QComboBox()
         self.language_switch.setAccessibleName("Text language")
@@ -121,6 +160,13 @@ class MeasureDetailView(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        self.text_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text_edit.customContextMenuRequested.connect(self._text_menu)
+        self.text_edit.copyAvailable.connect(self.annotate_selection_action.setEnabled)
+        self.annotate_selection_action.setEnabled(False)
+        for label in (self.title_label, self.meta_label):
+            label.installEventFilter(self)
+            label.setToolTip("Double-click to correct it")
 
         self._build_layout()
         self.set_detail(None)
@@ -148,7 +194,11 @@ class MeasureDetailView(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title_label)
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.edit_field_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.annotate_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
         layout.addWidget(self.meta_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.splitter, 1)
@@ -169,7 +219,14 @@ class MeasureDetailView(QWidget):
         return self._language
 
     def set_detail(self, detail: MeasureDetail | None) -> None:
-        """Show a measure, or the empty state for ``None``."""
+        """Show a measure, or the empty state for ``None``.
+
+        Annotations and edits of another measure are dropped; the owner then calls
+        :meth:`set_annotations` with this measure's.
+        """
+        if detail is None or self._detail is None or detail.key != self._detail.key:
+            self._annotations, self._edits = [], {}
+            self.annotation_list.set_annotations([])
         self._detail = detail
         self._stack.setCurrentIndex(0 if detail is None else 1)
         if detail is None:
@@ -194,6 +251,7 @@ class MeasureDetailView(QWidget):
         for blocker in blockers:
             blocker.unblock()
         self._fill_tabs(detail)
+        self._mark_edited()
         has_both = Language.EN in detail.texts and Language.AZ in detail.texts
         self.language_switch.setEnabled(has_both)
         self.language_switch.setToolTip(
@@ -233,7 +291,149 @@ class MeasureDetailView(QWidget):
         self.text_edit.centerCursor()
         return True
 
+    def set_annotations(
+        self, annotations: Sequence[AnnotationView], edits: Sequence[EditView] = ()
+    ) -> None:
+        """The shown measure's live annotations (listed, spans highlighted) and corrections."""
+        self._annotations = [a for a in annotations if not a.deleted]
+        self._edits = {e.field: e for e in edits}
+        self.annotation_list.set_annotations(self._annotations)
+        index = self.fact_tabs.indexOf(self.annotation_list)
+        if index >= 0:
+            self.fact_tabs.setTabText(index, f"Annotations ({len(self._annotations)})")
+        self._mark_edited()
+        self._apply_highlights()
+
+    def annotations(self) -> list[AnnotationView]:
+        return list(self._annotations)
+
+    def show_annotations_tab(self) -> None:
+        self.fact_tabs.setCurrentWidget(self.annotation_list)
+
+    def selection_anchor(self) -> AnchorInput | None:
+        """The selected source text as an anchor (offsets in the whole source), if any."""
+        if self._detail is None or self._language not in self._detail.texts:
+            return None
+        cursor = self.text_edit.textCursor()
+        if not cursor.hasSelection():
+            return None
+        source = self._detail.texts[self._language]
+        start = self._index_of(cursor.selectionStart())
+        end = self._index_of(cursor.selectionEnd())
+        quote = source.text[start:end]
+        if not quote.strip():
+            return None
+        return AnchorInput(source.source_id, source.start + start, source.start + end, quote)
+
+    def annotation_spans(self) -> list[tuple[int, int]]:
+        """Local spans (in the shown text) of the attached annotations, for highlighting."""
+        if self._detail is None or self._language not in self._detail.texts:
+            return []
+        source = self._detail.texts[self._language]
+        spans = []
+        for view in self._annotations:
+            anchor = view.anchor
+            if anchor is None or anchor.state != AnchorState.ATTACHED:
+                continue
+            if anchor.source_id != source.source_id or anchor.start is None or anchor.end is None:
+                continue
+            start, end = anchor.start - source.start, anchor.end - source.start
+            if 0 <= start < end <= len(source.text):
+                spans.append((start, end))
+        return spans
+
+    def select_annotation_span(self, annotation_id: int) -> bool:
+        """Select and scroll to an annotation's span, switching language if needed."""
+        view = next((a for a in self._annotations if a.id == annotation_id), None)
+        anchor = view.anchor if view is not None else None
+        if self._detail is None or anchor is None or anchor.state != AnchorState.ATTACHED:
+            return False
+        if anchor.start is None or anchor.end is None:
+            return False
+        # Both languages may be slices of one source: pick the slice holding the span,
+        # the shown language first.
+        order = sorted(self._detail.texts.items(), key=lambda item: item[0] != self._language)
+        found = next(
+            (
+                (language, anchor.start - source.start, anchor.end - source.start)
+                for language, source in order
+                if source.source_id == anchor.source_id
+                and 0 <= anchor.start - source.start < anchor.end - source.start <= len(source.text)
+            ),
+            None,
+        )
+        if found is None:
+            return False
+        language, start, end = found
+        if language != self._language:
+            self.show_language(language)
+        cursor = QTextCursor(self.text_edit.document())
+        cursor.setPosition(self._offsets(start))
+        cursor.setPosition(self._offsets(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text_edit.setTextCursor(cursor)
+        self.text_edit.centerCursor()
+        return True
+
     # -- internals -------------------------------------------------------------------
+
+    def _index_of(self, position: int) -> int:
+        """The Python string index of a document position (inverse of the offset map)."""
+        text = self._detail.texts[self._language].text if self._detail and self._language else ""
+        positions = _Positions(self._offsets, len(text))
+        return min(bisect_left(positions, position), len(text))
+
+    def _mark_edited(self) -> None:
+        """Italic and a tooltip on every value a user corrected."""
+        detail = self._detail
+        if detail is None:
+            return
+
+        def tip(field: str) -> str:
+            edit = self._edits.get(field)
+            original = edit.original if edit is not None and edit.original else "none"
+            who = f" ({edit.author})" if edit is not None else ""
+            return f"edited by user{who}; extracted value: {original}"
+
+        for label, fields in ((self.title_label, (TITLE,)), (self.meta_label, (NUMBER,))):
+            edited = [f for f in fields if f in detail.edited]
+            font = QFont(label.font())
+            font.setItalic(bool(edited))
+            label.setFont(font)
+            label.setToolTip(
+                "\n".join(tip(f) for f in edited) if edited else "Double-click to correct it"
+            )
+        for tree in (self.events_table, self.quantities_table):
+            for item in _all_items(tree):
+                field = item.data(0, FIELD_ROLE)
+                if field in detail.edited:
+                    font = QFont(item.font(0))
+                    font.setItalic(True)
+                    for column in range(tree.columnCount()):
+                        item.setFont(column, font)
+                        item.setToolTip(column, tip(field))
+
+    def _text_menu(self, pos: QPoint) -> None:
+        menu = self.text_edit.createStandardContextMenu(pos)
+        menu.addSeparator()
+        self.annotate_selection_action.setEnabled(self.selection_anchor() is not None)
+        menu.addAction(self.annotate_selection_action)
+        menu.exec(self.text_edit.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _on_fact_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        field = item.data(0, FIELD_ROLE)
+        if field:
+            self.fieldEditRequested.emit(str(field))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonDblClick and self._detail is not None:
+            if watched is self.title_label:
+                self.fieldEditRequested.emit(TITLE)
+                return True
+            if watched is self.meta_label:
+                self.fieldEditRequested.emit(NUMBER)
+                return True
+        return super().eventFilter(watched, event)
 
     def _trees(self) -> tuple[QTreeWidget, ...]:
         return self.events_table, self.quantities_table, self.references_table, self.links_table
@@ -246,6 +446,7 @@ class MeasureDetailView(QWidget):
             (self.quantities_table, "Quantities", len(detail.quantities)),
             (self.references_table, "References", len(detail.references)),
             (self.links_table, "Links", len(detail.links)),
+            (self.annotation_list, "Annotations", len(self._annotations)),
         ):
             self.fact_tabs.addTab(tree, f"{name} ({count})")
         self.fact_tabs.setCurrentIndex(max(current, 0))
@@ -271,8 +472,23 @@ class MeasureDetailView(QWidget):
             spans = shown_spans(detail, language, self._search_terms)
         palette = self.text_edit.palette()
         document = self.text_edit.document()
-        self.text_edit.setExtraSelections(extra_selections(document, self._offsets, spans, palette))
-        self.legend.setText(legend_html(palette))
+        selections = extra_selections(document, self._offsets, spans, palette)
+        note_format = annotation_format(palette)
+        for start, end in self.annotation_spans():
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(self._offsets(start))
+            cursor.setPosition(self._offsets(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.format = note_format  # type: ignore[attr-defined]
+            selections.append(selection)
+        self.text_edit.setExtraSelections(selections)
+        text = palette.color(QPalette.ColorRole.Text).name()
+        chip = annotation_colour(palette).name()
+        self.legend.setText(
+            legend_html(palette)
+            + f' <span style="background:{chip}; color:{text}">&nbsp;annotation&nbsp;</span>'
+        )
 
     def _on_language_chosen(self, index: int) -> None:
         language = self.language_switch.itemData(index)
@@ -301,3 +517,46 @@ class MeasureDetailView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._detail is not None:
             self.set_detail(self._detail)
+
+
+def annotation_colour(palette: QPalette):
+    """The tint of annotated spans: the accent turned away from the fact tints."""
+    base = palette.color(QPalette.ColorRole.Base)
+    accent = palette.color(QPalette.ColorRole.Highlight)
+    strength = 0.5 if base.lightnessF() < 0.5 else 0.32
+    return blend(turned(accent, 120), base, strength)
+
+
+def annotation_format(palette: QPalette) -> QTextCharFormat:
+    """Annotated spans: their tint plus a dotted underline, so they read even over a fact tint."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(annotation_colour(palette))
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineColor(palette.color(QPalette.ColorRole.Text))
+    fmt.setProperty(QTextCharFormat.Property.UserProperty, "annotation")
+    return fmt
+
+
+class _Positions(Sequence[int]):
+    """Document positions of every string index, lazily (bisect needs only ``__getitem__``)."""
+
+    def __init__(self, offsets: OffsetMap, length: int) -> None:
+        self._offsets = offsets
+        self._length = length + 1
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._offsets(index)
+
+
+def _all_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    items = []
+    for row in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(row)
+        if top is None:
+            continue
+        items.append(top)
+        items.extend(top.child(i) for i in range(top.childCount()))
+    return items

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem
 
+from lawtracker.domain.annotations import event_field, quantity_fields
 from lawtracker.domain.catalog import EventView, LinkView, QuantityView, ReferenceView
 from lawtracker.domain.enums import LinkKind
 from lawtracker.gui.labels import precise_date, qualifier_words, quantity_value, words
@@ -20,6 +21,8 @@ from lawtracker.gui.views.text_spans import FactSpan, span_of
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 10
 LINK_ROLE = Qt.ItemDataRole.UserRole + 11
+#: The user-editable field a row shows (see ``domain.annotations``), for "Edit field…".
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 12
 
 _INCOMING = {
     LinkKind.AMENDS: "amended by",
@@ -80,6 +83,7 @@ def fill_events(tree: QTreeWidget, events: Iterable[EventView]) -> None:
             ],
             span_of("event", event),
         )
+        item.setData(0, FIELD_ROLE, event_field(event.kind))
         if event.derived:
             font = QFont(item.font(0))
             font.setItalic(True)
@@ -99,6 +103,10 @@ def fill_events(tree: QTreeWidget, events: Iterable[EventView]) -> None:
 def fill_quantities(tree: QTreeWidget, quantities: Iterable[QuantityView]) -> None:
     """Quantities under one heading per kind, in text order within a kind."""
     tree.clear()
+    quantities = list(quantities)
+    field_names = {
+        id(q): name for q, name in zip(quantities, quantity_fields(quantities), strict=True)
+    }
     ordered = sorted(quantities, key=lambda q: (q.kind.value, q.start or 0))
     for kind, group in groupby(ordered, key=lambda q: q.kind):
         members = list(group)
@@ -120,6 +128,7 @@ def fill_quantities(tree: QTreeWidget, quantities: Iterable[QuantityView]) -> No
                 ],
                 span_of("quantity", quantity),
             )
+            item.setData(0, FIELD_ROLE, field_names[id(quantity)])
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(0, f"Qualifier: {qualifier_words(quantity.qualifier)}")
             if quantity.needs_review:

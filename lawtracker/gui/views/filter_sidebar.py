@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -22,10 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from lawtracker.domain.catalog import Facets, MeasureFilter
-from lawtracker.domain.enums import Instrument
+from lawtracker.domain.enums import Instrument, ReviewStatus
 from lawtracker.gui.labels import words
 
 ANY = "any"
+STATUS_WORDS = {
+    ReviewStatus.UNREVIEWED: "Unreviewed",
+    ReviewStatus.IN_REVIEW: "In review",
+    ReviewStatus.REVIEWED: "Reviewed",
+    ReviewStatus.NEEDS_FOLLOW_UP: "Needs follow-up",
+}
+ANNOTATED_CHOICES = (("Any", None), ("With annotations", True), ("Without annotations", False))
 _VALUE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -97,13 +105,38 @@ class FilterSidebar(QWidget):
         self.as_of_date.setCalendarPopup(True)
         self.as_of_date.setDate(QDate.currentDate())
         self.as_of_date.setEnabled(False)
+        self.status_list = _checklist("Review status")
+        _fill(self.status_list, ((name, s) for s, name in STATUS_WORDS.items()), set())
+        self.tag_list = _checklist("Tags")
+        self.annotated_combo = QComboBox()
+        self.annotated_combo.setAccessibleName("Has annotations")
+        for text, value in ANNOTATED_CHOICES:
+            self.annotated_combo.addItem(text, value)
+        self.follow_up_check = QCheckBox("Follow-up due by")
+        self.follow_up_check.setAccessibleName("Only measures with a follow-up due")
+        self.follow_up_check.setToolTip("Measures with a follow-up date on or before this day")
+        self.follow_up_date = QDateEdit()
+        self.follow_up_date.setAccessibleName("Follow-up due date")
+        self.follow_up_date.setDisplayFormat("yyyy-MM-dd")
+        self.follow_up_date.setCalendarPopup(True)
+        self.follow_up_date.setDate(QDate.currentDate())
+        self.follow_up_date.setEnabled(False)
         self.reset_button = QPushButton("Reset filters")
         self.reset_button.setAccessibleName("Reset filters")
 
         self._build_layout()
         self._set_year_range(None, None)
-        for widget in (self.jurisdiction_list, self.instrument_list, self.source_list):
+        for widget in (
+            self.jurisdiction_list,
+            self.instrument_list,
+            self.source_list,
+            self.status_list,
+            self.tag_list,
+        ):
             widget.itemChanged.connect(self._changed)
+        self.annotated_combo.currentIndexChanged.connect(self._changed)
+        self.follow_up_check.toggled.connect(self._follow_up_toggled)
+        self.follow_up_date.dateChanged.connect(self._changed)
         self.year_from.valueChanged.connect(self._year_from_changed)
         self.year_to.valueChanged.connect(self._year_to_changed)
         self.as_of_check.toggled.connect(self._as_of_toggled)
@@ -130,6 +163,18 @@ class FilterSidebar(QWidget):
         form = QFormLayout(as_of)
         form.addRow(self.as_of_check, self.as_of_date)
         layout.addWidget(as_of)
+        review = QGroupBox("Review")
+        inner = QVBoxLayout(review)
+        inner.addWidget(self.status_list)
+        due = QFormLayout()
+        due.addRow("Notes", self.annotated_combo)
+        due.addRow(self.follow_up_check, self.follow_up_date)
+        inner.addLayout(due)
+        layout.addWidget(review)
+        tags = QGroupBox("Tags")
+        inner = QVBoxLayout(tags)
+        inner.addWidget(self.tag_list)
+        layout.addWidget(tags)
         layout.addWidget(self.reset_button)
         layout.addStretch(1)
 
@@ -159,6 +204,16 @@ class FilterSidebar(QWidget):
         finally:
             self._quiet = False
 
+    def set_tags(self, tags: Iterable[str]) -> None:
+        """Offer these annotation tags; checked ones still on offer stay checked."""
+        current = self.current_filter()
+        self._quiet = True
+        try:
+            offered = sorted(set(tags) | set(current.tags), key=str.casefold)
+            _fill(self.tag_list, ((t, t) for t in offered), set(current.tags))
+        finally:
+            self._quiet = False
+
     def set_filter(self, flt: MeasureFilter) -> None:
         """Show ``flt`` (restoring settings); values not on offer are dropped."""
         self._quiet = True
@@ -168,6 +223,8 @@ class FilterSidebar(QWidget):
                 (self.jurisdiction_list, flt.jurisdictions),
                 (self.instrument_list, flt.instruments),
                 (self.source_list, flt.source_ids),
+                (self.status_list, flt.review_statuses),
+                (self.tag_list, flt.tags),
             ):
                 for row in range(widget.count()):
                     item = widget.item(row)
@@ -179,6 +236,15 @@ class FilterSidebar(QWidget):
             self.as_of_date.setEnabled(flt.as_of is not None)
             if flt.as_of is not None:
                 self.as_of_date.setDate(QDate(flt.as_of.year, flt.as_of.month, flt.as_of.day))
+            index = next(
+                i for i, (_t, value) in enumerate(ANNOTATED_CHOICES) if value is flt.annotated
+            )
+            self.annotated_combo.setCurrentIndex(index)
+            due = flt.follow_up_by
+            self.follow_up_check.setChecked(due is not None)
+            self.follow_up_date.setEnabled(due is not None)
+            if due is not None:
+                self.follow_up_date.setDate(QDate(due.year, due.month, due.day))
         finally:
             self._quiet = False
 
@@ -186,6 +252,9 @@ class FilterSidebar(QWidget):
         as_of: dt.date | None = None
         if self.as_of_check.isChecked():
             as_of = self.as_of_date.date().toPython()  # type: ignore[assignment]
+        follow_up_by: dt.date | None = None
+        if self.follow_up_check.isChecked():
+            follow_up_by = self.follow_up_date.date().toPython()  # type: ignore[assignment]
         return dataclasses.replace(
             self._base,
             jurisdictions=frozenset(_checked(self.jurisdiction_list)),
@@ -195,6 +264,10 @@ class FilterSidebar(QWidget):
             year_from=self._year(self.year_from),
             year_to=self._year(self.year_to),
             as_of=as_of,
+            review_statuses=frozenset(ReviewStatus(v) for v in _checked(self.status_list)),
+            tags=frozenset(str(t) for t in _checked(self.tag_list)),
+            annotated=self.annotated_combo.currentData(),
+            follow_up_by=follow_up_by,
         )
 
     def reset(self) -> None:
@@ -244,6 +317,10 @@ class FilterSidebar(QWidget):
 
     def _as_of_toggled(self, on: bool) -> None:
         self.as_of_date.setEnabled(on)
+        self._changed()
+
+    def _follow_up_toggled(self, on: bool) -> None:
+        self.follow_up_date.setEnabled(on)
         self._changed()
 
     def _changed(self, *_: object) -> None:

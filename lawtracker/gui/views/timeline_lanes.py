@@ -32,6 +32,17 @@ MARKER_HALF = 6.0
 CLUSTER_PX = 2 * MARKER_HALF + 2
 
 
+@dataclass(frozen=True, slots=True)
+class FollowUpItem(TimelineItem):
+    """An annotation's follow-up date: a point with its own marker and legend entry."""
+
+
+def point_look(item: TimelineItem) -> str:
+    if isinstance(item, FollowUpItem):
+        return "follow_up"
+    return "derived" if item.derived else "stated"
+
+
 def day_x(date_ordinal: int) -> float:
     """Scene x of a day: its middle, so a marker sits inside its day at any zoom."""
     return date_ordinal + 0.5
@@ -75,9 +86,7 @@ class Lane:
         self.points.sort(key=lambda i: i.start)
         self.bars.sort(key=lambda i: i.start)
         self.point_x = [day_x(i.start.toordinal()) for i in self.points]
-        self.point_looks = [
-            ("derived" if i.derived else "stated", i.instrument) for i in self.points
-        ]
+        self.point_looks = [(point_look(i), i.instrument) for i in self.points]
         self.bar_x0 = [float(i.start.toordinal()) for i in self.bars]
         self.bar_x1 = [float((i.end or i.start).toordinal() + 1) for i in self.bars]
         pairs = zip(self.bar_x0, self.bar_x1, strict=True)
@@ -138,7 +147,8 @@ def build_lanes(items: list[TimelineItem], mode: str) -> list[Lane]:
 def describe(item: TimelineItem) -> str:
     """Tooltip text: title, kind and date(s), instrument, and the rule of a derived date."""
     when = iso_date(item.start) + (f" to {iso_date(item.end)}" if item.end else "")
-    lines = [item.measure_title, f"{words(item.kind)}: {when}", words(item.instrument)]
+    kind = "Follow-up" if isinstance(item, FollowUpItem) else words(item.kind)
+    lines = [item.measure_title, f"{kind}: {when}", words(item.instrument)]
     if item.derived:
         lines.append(f"Derived: {item.label or 'rule not recorded'}")
     elif item.label:

@@ -55,6 +55,7 @@ class TimelineStyle:
             for instrument, hue in _HUES.items()
         }
         self._other = blend(self.text, self.base, 0.65)
+        self.follow_up = self.highlight
         self._markers: dict[tuple, tuple[QPixmap, float]] = {}
 
     def colour(self, instrument: Instrument | None) -> QColor:
@@ -68,8 +69,8 @@ class TimelineStyle:
     ) -> tuple[QPixmap, float]:
         """A pre-rendered marker and its half size: blitting beats drawing thousands a frame.
 
-        ``kind`` is ``"stated"`` (filled diamond), ``"derived"`` (dotted outline)
-        or ``"cluster"`` (disc).
+        ``kind`` is ``"stated"`` (filled diamond), ``"derived"`` (dotted outline),
+        ``"cluster"`` (disc) or ``"follow_up"`` (a flag in the highlight colour).
         """
         key = (kind, instrument, half, ratio)
         cached = self._markers.get(key)
@@ -87,7 +88,11 @@ class TimelineStyle:
             else:
                 painter.setPen(QPen(self.base, 1.0))
                 painter.setBrush(colour)
-            if kind == "cluster":
+            if kind == "follow_up":
+                painter.setPen(QPen(self.text, 1.2))
+                painter.setBrush(self.follow_up)
+                painter.drawPolygon(flag(centre, centre, half))
+            elif kind == "cluster":
                 painter.drawEllipse(QPointF(centre, centre), half, half)
             else:
                 painter.drawPolygon(diamond(centre, centre, half))
@@ -102,10 +107,17 @@ def diamond(x: float, y: float, half: float) -> QPolygonF:
     )
 
 
+def flag(x: float, y: float, half: float) -> QPolygonF:
+    """A downward triangle, like a pin: unlike any event marker."""
+    return QPolygonF(
+        [QPointF(x - half, y - half), QPointF(x + half, y - half), QPointF(x, y + half)]
+    )
+
+
 class TimelineLegend(QWidget):
     """A strip under the plot naming the instrument colours and the marker shapes."""
 
-    _SYMBOLS = ("stated", "derived", "several events", "period", "today")
+    _SYMBOLS = ("stated", "derived", "several events", "period", "today", "follow-up")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +181,10 @@ class TimelineLegend(QWidget):
                 painter.setBrush(style.cluster)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawEllipse(QPointF(cx, cy), 5, 5)
+            elif kind == "follow-up":
+                painter.setPen(QPen(style.text, 1.2))
+                painter.setBrush(style.follow_up)
+                painter.drawPolygon(flag(cx, cy, 5))
             elif kind == "period":
                 painter.drawRect(QRectF(cx - 8, cy - 3, 16, 6))
             else:

@@ -140,10 +140,19 @@ class DocumentContext:
             confidence, review = min(confidence, REPAIRED_CONFIDENCE), True
         if self.is_damaged(span):
             confidence, review = min(confidence, DAMAGED_CONFIDENCE), True
+        text = self.text[span.start : span.end]
+        # Most facts come from clean text and map 1:1: keep the object (replace() is slow).
+        if (
+            span == norm_span
+            and text == found.text
+            and confidence == found.confidence
+            and review == found.needs_review
+        ):
+            return found
         return dataclasses.replace(
             found,
             span=span,
-            text=self.text[span.start : span.end],
+            text=text,
             confidence=confidence,
             needs_review=review,
         )

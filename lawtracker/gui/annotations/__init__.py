@@ -1,0 +1,1 @@
+"""The consultants' own work in the window: annotations, user edits, history, conflicts, reports."""
