@@ -1,4 +1,4 @@
-"""The scriptable command line: ingest, list, show, export, annotations export/import.
+"""The scriptable command line: ingest, list, show, export, annotations, check (rules).
 
 Every command prints plain text or JSON, exits 0 on success, 1 when some input
 failed (the rest still done), and 2 on a usage or storage error, with one
@@ -9,22 +9,40 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TextIO
 
 from lawtracker import __version__, paths
 from lawtracker.domain.catalog import MeasureFilter, SortColumn
 from lawtracker.domain.enums import Instrument
+from lawtracker.domain.rules import CalculationResult, DateFlags, Location, Scenario, Verdict
 from lawtracker.errors import UserFacingError
 from lawtracker.ingestion.pipeline import FileStatus, ingest_paths
 from lawtracker.services.annotation_io import import_annotations_file, write_annotations_file
 from lawtracker.services.catalog import Catalog
 from lawtracker.services.export import export_csv, export_json
+from lawtracker.services.rules import (
+    GRAVITIES,
+    RuleBook,
+    amnesty_window,
+    clause_dict,
+    compare,
+    describe,
+    evaluate_all,
+    money,
+    money_transfer,
+    never_convicted,
+    salary_withholding,
+    to_csv,
+    tobacco_exemption,
+)
 from lawtracker.services.store import OpenedStore, open_store
 
-COMMANDS = ("ingest", "list", "show", "export", "annotations")
+COMMANDS = ("ingest", "list", "show", "export", "annotations", "check")
 
 
 def _date(text: str) -> dt.date:
@@ -90,8 +108,61 @@ def build_parser() -> argparse.ArgumentParser:
     )
     annotations_in.add_argument("file", type=Path, metavar="FILE.json")
 
+    _add_check_parser(commands)
     commands.add_parser("gui", help="open the window (the default)")
     return parser
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", "").replace("_", ""))
+    except InvalidOperation as exc:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from exc
+
+
+def _add_check_parser(commands) -> None:
+    """``check RULE ...``: evaluate incentive regimes and run the quantified-rule calculators."""
+    check = commands.add_parser("check", help="check a scenario against the quantified rules")
+    rules = check.add_subparsers(dest="rule", metavar="RULE", required=True)
+
+    def with_json(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument("--json", action="store_true", help="print JSON with clause spans")
+        return parser
+
+    incentive = with_json(rules.add_parser("incentive", help="investment incentive regimes"))
+    incentive.add_argument("--amount", type=_decimal, required=True, help="investment amount")
+    incentive.add_argument("--location", required=True, choices=[loc.value for loc in Location])
+    incentive.add_argument("--state-share", type=_decimal, default=Decimal(0), metavar="PERCENT")
+    incentive.add_argument("--strategic", action="store_true", help="in a presidential direction")
+    incentive.add_argument("--date", type=_date, help="application date (default: today)")
+    incentive.add_argument("--currency", default="AZN", help="currency of --amount")
+    incentive.add_argument("--rate", type=_decimal, help="AZN per unit of --currency")
+    incentive.add_argument("--participants", type=int, help="SME cluster participants")
+    incentive.add_argument("--csv", type=Path, metavar="FILE", help="write comparison + verdicts")
+
+    transfer = with_json(rules.add_parser("money-transfer", help="illegal money-transfer tiers"))
+    transfer.add_argument("--amount", type=_decimal, required=True, help="amount in AZN")
+    transfer.add_argument("--official", action="store_true", help="by an official using office")
+
+    salary = with_json(rules.add_parser("salary-withholding", help="withholding cap"))
+    salary.add_argument("--salary", type=_decimal, required=True)
+    salary.add_argument("--withhold", type=_decimal, help="amount the contract withholds")
+    salary.add_argument("--law-provides", action="store_true", help="a law allows the 50%% cap")
+
+    convicted = with_json(rules.add_parser("never-convicted", help="legal entity record cleared"))
+    convicted.add_argument("--completed", type=_date, required=True, help="measure completed on")
+    convicted.add_argument("--gravity", required=True, choices=GRAVITIES)
+
+    tobacco = with_json(rules.add_parser("tobacco-exemption", help="marking duty exemption end"))
+    tobacco.add_argument("--notice", type=_date, required=True, help="notification received on")
+    tobacco.add_argument("--extensions", type=int, default=0)
+
+    amnesty = with_json(rules.add_parser("amnesty-window", help="amnesty implementation window"))
+    amnesty.add_argument("--date", type=_date, help="is this date inside the window?")
+
+    with_json(rules.add_parser("rules", help="list loaded rules and whether their quotes verify"))
+    listing = with_json(rules.add_parser("compare", help="compare the incentive regimes"))
+    listing.add_argument("--csv", type=Path, metavar="FILE")
 
 
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -152,6 +223,8 @@ def _dispatch(args: argparse.Namespace, store: OpenedStore, out: TextIO, err: Te
         return 0
     if args.command == "annotations":
         return _annotations(args, store, err)
+    if args.command == "check":
+        return _check(args, store, out, err)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -202,6 +275,218 @@ def _show(catalog: Catalog, key: str, out: TextIO, err: TextIO) -> int:
             )
     print(f"  sources: {', '.join(detail.source_names)}", file=out)
     return 0
+
+
+def _flags_json(flags: DateFlags | None) -> dict[str, object] | None:
+    if flags is None:
+        return None
+    return {
+        "date": flags.date.isoformat(),
+        "rule": flags.rule,
+        "clamped": flags.clamped,
+        "weekend": flags.weekend,
+        "holiday": flags.holiday,
+    }
+
+
+def _verdict_json(v: Verdict) -> dict[str, object]:
+    return {
+        "regime": v.regime_id,
+        "title": v.title,
+        "outcome": v.outcome.value,
+        "verified": v.verified,
+        "warnings": list(v.warnings),
+        "amount_azn": str(v.amount_azn) if v.amount_azn is not None else None,
+        "reasons": [
+            {
+                "criterion": r.criterion,
+                "outcome": r.outcome.value,
+                "message": r.message,
+                "clause": clause_dict(r.clause),
+            }
+            for r in v.reasons
+        ],
+        "benefits": [
+            {
+                "id": b.benefit.id,
+                "label": b.benefit.label,
+                "rate_percent": str(b.benefit.rate_percent) if b.benefit.rate_percent else None,
+                "years": b.benefit.years,
+                "end": _flags_json(b.end),
+                "note": b.note,
+                "clause": clause_dict(b.benefit.clause),
+            }
+            for b in v.benefits
+        ],
+        "thresholds": [
+            {
+                "location": t.location.value,
+                "minimum": str(t.minimum) if t.minimum is not None else None,
+                "unclear": t.unclear,
+            }
+            for t in v.thresholds
+        ],
+    }
+
+
+def _result_json(r: CalculationResult) -> dict[str, object]:
+    return {
+        "rule": r.rule_id,
+        "title": r.title,
+        "outcome": r.outcome,
+        "summary": r.summary,
+        "amount_min": str(r.amount_min) if r.amount_min is not None else None,
+        "amount_max": str(r.amount_max) if r.amount_max is not None else None,
+        "date": _flags_json(r.date),
+        "notes": list(r.notes),
+        "verified": r.verified,
+        "clause": clause_dict(r.clause),
+    }
+
+
+def _print_clause(clause, out: TextIO) -> None:
+    where = clause_dict(clause)
+    place = (
+        f"{where['source']} [{where['start']}:{where['end']}]" if clause.verified else "UNVERIFIED"
+    )
+    print(f'      clause ({place}): "{clause.quote}"', file=out)
+
+
+def _check(args: argparse.Namespace, store: OpenedStore, out: TextIO, err: TextIO) -> int:
+    book = RuleBook.load(store.engine)
+    for problem in book.problems:
+        print(f"lawtracker: rule {problem.path}: {problem.message}", file=err)
+    if args.rule == "rules":
+        rows = [
+            {
+                "id": r.id,
+                "version": r.version,
+                "kind": r.kind,
+                "provenance": r.provenance.value,
+                "verified": r.verified,
+                "problems": list(r.problems),
+                "path": r.path,
+            }
+            for r in book.regimes
+        ]
+        if args.json:
+            print(json.dumps(rows, indent=2, ensure_ascii=False), file=out)
+        for row in [] if args.json else rows:
+            state = "verified" if row["verified"] else "UNVERIFIED"
+            print(f"{row['id']}\tv{row['version']}\t{row['kind']}\t{state}", file=out)
+        return 0
+    if args.rule in ("incentive", "compare"):
+        return _check_incentive(args, book, out, err)
+    return _check_calculator(args, book, out)
+
+
+def _check_incentive(args: argparse.Namespace, book: RuleBook, out: TextIO, err: TextIO) -> int:
+    comparison = compare(book.incentives())
+    if args.rule == "compare":
+        if args.csv:
+            args.csv.write_text(to_csv(comparison), encoding="utf-8")
+            print(f"wrote {args.csv}", file=err)
+        elif args.json:
+            rows = [
+                {
+                    "criterion": row.criterion,
+                    "differs": row.differs,
+                    "cells": {
+                        rid: {"text": c.text, "clause": clause_dict(c.clause) if c.clause else None}
+                        for rid, c in zip(comparison.regime_ids, row.cells, strict=True)
+                    },
+                }
+                for row in comparison.rows
+            ]
+            print(json.dumps(rows, indent=2, ensure_ascii=False), file=out)
+        else:
+            for row in comparison.rows:
+                mark = "*" if row.differs else " "
+                cells = " | ".join(c.text for c in row.cells)
+                print(f"{mark} {row.criterion}: {cells}", file=out)
+        return 0
+    currency = args.currency.upper()
+    if currency != "AZN" and args.rate is None:
+        raise UserFacingError(f"give --rate (AZN per {currency}) to convert the amount")
+    scenario = Scenario(
+        amount=args.amount,
+        location=Location(args.location),
+        state_share=args.state_share,
+        strategic=args.strategic,
+        application_date=args.date or dt.date.today(),
+        currency=currency,
+        rate=args.rate if args.rate is not None else Decimal(1),
+        participants=args.participants,
+    )
+    verdicts = evaluate_all(book, scenario)
+    if args.csv:
+        args.csv.write_text(to_csv(comparison, scenario=scenario, verdicts=verdicts), "utf-8")
+        print(f"wrote {args.csv}", file=err)
+    if args.json:
+        document = {
+            "scenario": {
+                "amount": str(scenario.amount),
+                "currency": scenario.currency,
+                "rate": str(scenario.rate),
+                "amount_azn": str(scenario.amount_azn),
+                "location": scenario.location.value,
+                "state_share": str(scenario.state_share),
+                "strategic": scenario.strategic,
+                "application_date": scenario.application_date.isoformat(),
+                "participants": scenario.participants,
+            },
+            "verdicts": [_verdict_json(v) for v in verdicts],
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False), file=out)
+        return 0
+    if currency != "AZN":
+        converted = f"{money(scenario.amount)} {currency} x {scenario.rate}"
+        print(f"{converted} = {money(scenario.amount_azn)} AZN", file=out)
+    for v in verdicts:
+        flag = "" if v.verified else "  [UNVERIFIED RULE]"
+        print(f"{v.title}: {v.outcome.value.upper()}{flag}", file=out)
+        for r in v.reasons:
+            print(f"  - {r.criterion}: {r.outcome.value}: {r.message}", file=out)
+            _print_clause(r.clause, out)
+        for b in v.benefits:
+            end = describe(b.end) if b.end else b.note
+            print(f"  + {b.benefit.label}: {end}", file=out)
+    return 0
+
+
+def _check_calculator(args: argparse.Namespace, book: RuleBook, out: TextIO) -> int:
+    if args.rule == "money-transfer":
+        result = money_transfer(
+            book.first_of_kind("money_transfer"), args.amount, official=args.official
+        )
+    elif args.rule == "salary-withholding":
+        result = salary_withholding(
+            book.first_of_kind("salary_withholding"),
+            args.salary,
+            withheld=args.withhold,
+            law_provides=args.law_provides,
+        )
+    elif args.rule == "never-convicted":
+        result = never_convicted(
+            book.first_of_kind("never_convicted"), args.completed, args.gravity
+        )
+    elif args.rule == "tobacco-exemption":
+        result = tobacco_exemption(
+            book.first_of_kind("tobacco_exemption"), args.notice, args.extensions
+        )
+    elif args.rule == "amnesty-window":
+        result = amnesty_window(book.first_of_kind("amnesty_window"), args.date)
+    else:
+        raise AssertionError(f"unhandled rule {args.rule}")
+    if args.json:
+        print(json.dumps(_result_json(result), indent=2, ensure_ascii=False), file=out)
+    else:
+        flag = "" if result.verified else "  [UNVERIFIED RULE]"
+        print(f"{result.title}: {result.summary}{flag}", file=out)
+        for note in result.notes:
+            print(f"  note: {note}", file=out)
+        _print_clause(result.clause, out)
+    return 1 if result.outcome == "refused" else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
