@@ -9,7 +9,9 @@ quantities, references and links; a few hundred sources (texts from ``bench/corp
 with each measure's ``measure_text`` slice; both FTS5 indexes filled with the documents
 ``storage.writer`` would index, folded by ``storage.search.fold``; and the denormalised
 ``signed_on``/``in_force_on``/``source_count`` columns computed from those rows.
-The same seed gives the same store.
+About 5% of measures get consultants' annotations (``ANNOTATED_SHARE``: statuses, tags,
+follow-up dates, a few deleted, each with its version row) so that the list's annotation
+filters and sorts are measured too. The same seed gives the same store.
 
     python bench/gen_corpus.py OUT.sqlite3 [--measures N] [--events-per-measure F] [--seed S]
 """
@@ -24,6 +26,7 @@ import gc
 import hashlib
 import importlib.util
 import itertools
+import json
 import multiprocessing
 import random
 import re
@@ -37,6 +40,7 @@ from pathlib import Path
 from queue import Empty
 from types import ModuleType
 from typing import Any, TypeVar
+from uuid import UUID
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # run as a script: make ``lawtracker`` importable
@@ -45,6 +49,7 @@ if str(REPO_ROOT) not in sys.path:  # run as a script: make ``lawtracker`` impor
 from sqlalchemy import Table  # noqa: E402
 from sqlalchemy.engine import Connection  # noqa: E402
 
+from lawtracker.domain.annotations import VersionAction  # noqa: E402
 from lawtracker.domain.enums import (  # noqa: E402
     DocumentFamily,
     EventKind,
@@ -53,12 +58,16 @@ from lawtracker.domain.enums import (  # noqa: E402
     Qualifier,
     QuantityKind,
     ReferenceKind,
+    ReviewStatus,
 )
 from lawtracker.storage.db import make_engine  # noqa: E402
 from lawtracker.storage.migrate import upgrade_to_head  # noqa: E402
 from lawtracker.storage.search import fold  # noqa: E402
 from lawtracker.storage.tables import (  # noqa: E402
     FTS_TABLES,
+    Annotation,
+    AnnotationTag,
+    AnnotationVersionRow,
     Event,
     Measure,
     MeasureLink,
@@ -84,6 +93,13 @@ LINKS_PER_MEASURE = 0.4
 SECOND_SOURCE_SHARE = 0.12
 UNKNOWN_IN_FORCE_SHARE = 0.15
 POOL_SIZE = 2_048  # distinct quantity/reference texts drawn from
+ANNOTATED_SHARE = 0.05  # measures with annotations; 1-3 each, some deleted
+FOLLOW_UP_SHARE = 0.4  # annotations with a follow-up date (2024-2028)
+DELETED_SHARE = 0.05
+ANNOTATION_TAGS = (
+    "tax", "customs", "investment", "Energy", "procurement", "licensing", "pension",
+    "criminal", "amnesty", "client A", "client B", "urgent",
+)  # fmt: skip
 
 # (code, country name, the state as a law names it, weight): Azerbaijan dominates, as in
 # the seeds; its neighbours and the region follow.
@@ -350,6 +366,16 @@ class _Rand(random.Random):
 def _weighted(weights: dict[T, int]) -> tuple[T, ...]:
     """Items repeated by weight, so one uniform ``pick`` is a weighted draw."""
     return tuple(item for item, weight in weights.items() for _ in range(weight))
+
+
+_STATUS_DRAW = _weighted(
+    {
+        ReviewStatus.UNREVIEWED: 2,
+        ReviewStatus.IN_REVIEW: 3,
+        ReviewStatus.REVIEWED: 4,
+        ReviewStatus.NEEDS_FOLLOW_UP: 2,
+    }
+)
 
 
 @dataclass
@@ -1005,6 +1031,66 @@ def _generate(seed: int, measures: int, events_total: int, now: str) -> Iterator
     yield from _measure_chunks(rng, measures, events_total, sources, now)
 
 
+def _write_annotations(connection: Connection, seed: int, now: dt.datetime) -> int:
+    """Annotations on ``ANNOTATED_SHARE`` of the measures, as ``services.annotations`` saves them.
+
+    Their own random stream (from ``seed``), so adding them changed no other row. Save
+    times are distinct and before ``now``, so "the most recently saved" is well defined.
+    """
+    rng = random.Random(seed * 7_919 + 1)
+    keys = [key for (key,) in connection.exec_driver_sql("SELECT key FROM measure ORDER BY id")]
+    chosen = sorted(rng.sample(range(len(keys)), round(len(keys) * ANNOTATED_SHARE)))
+    stamp = "%Y-%m-%d %H:%M:%S.%f"
+    annotations, tags, versions = [], [], []
+    annotation_id = 0
+    for index in chosen:
+        for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
+            annotation_id += 1
+            saved = (now - dt.timedelta(minutes=annotation_id * 7)).strftime(stamp)
+            status = rng.choice(_STATUS_DRAW).value
+            follow_up = (
+                dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(5 * 365))
+                if rng.random() < FOLLOW_UP_SHARE
+                else None
+            )
+            picked = sorted(set(rng.sample(ANNOTATION_TAGS, rng.choice((0, 1, 1, 2, 3)))))
+            deleted = int(rng.random() < DELETED_SHARE)
+            note = (
+                f"Generated note {annotation_id}: check the {rng.choice(ANNOTATION_TAGS)} impact."
+            )
+            uuid = str(UUID(int=rng.getrandbits(128), version=4))
+            iso = follow_up.isoformat() if follow_up else None
+            annotations.append(
+                (annotation_id, uuid, 1, "bench", saved, saved, keys[index], note, status, iso,
+                 deleted, "none")
+            )  # fmt: skip
+            tags += [(annotation_id, tag.casefold(), tag) for tag in picked]
+            versions.append(
+                (annotation_id, 1, VersionAction.CREATE.value, "bench", saved, keys[index], note,
+                 json.dumps(picked), status, iso, deleted, "none")
+            )  # fmt: skip
+    connection.exec_driver_sql(
+        _insert_sql(
+            Annotation.__table__,
+            ("id", "uuid", "version", "author", "created_at", "updated_at", "measure_key",
+             "note", "status", "follow_up", "deleted", "anchor_state"),
+        ),
+        annotations,
+    )  # fmt: skip
+    connection.exec_driver_sql(
+        _insert_sql(AnnotationTag.__table__, ("annotation_id", "folded", "tag")), tags
+    )
+    connection.exec_driver_sql(
+        _insert_sql(
+            AnnotationVersionRow.__table__,
+            ("annotation_id", "version", "action", "author", "saved_at", "measure_key", "note",
+             "tags", "status", "follow_up", "deleted", "anchor_state"),
+        ),
+        versions,
+    )  # fmt: skip
+    return len(annotations)
+
+
 def _produce(queue: Any, *args: Any) -> None:
     """Worker process: put each item of ``_generate`` on the queue, then a final marker."""
     try:
@@ -1087,7 +1173,8 @@ def build_store(
     if parallel is None:
         parallel = measures >= PARALLEL_FROM
     # SQLAlchemy's storage form of DateTime on SQLite (naive text, UTC here)
-    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.000000")
+    started_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    now = started_at.strftime("%Y-%m-%d %H:%M:%S.000000")
     counts = dict.fromkeys(COLUMNS, 0)
     timings: dict[str, float] = {}
     events_total = round(measures * events_per_measure)
@@ -1121,6 +1208,9 @@ def build_store(
                 _finish_fts(connection)
                 timings["fts_optimize_s"] = time.perf_counter() - mark
                 mark = time.perf_counter()
+                annotations = _write_annotations(connection, seed, started_at)
+                timings["annotations_s"] = time.perf_counter() - mark
+                mark = time.perf_counter()
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
                 if broken:
                     raise RuntimeError(f"{len(broken)} dangling references, first {broken[0]}")
@@ -1133,6 +1223,7 @@ def build_store(
         finally:
             engine.dispose()
     result: dict[str, Any] = {COUNT_NAMES[table]: count for table, count in counts.items()}
+    result["annotations"] = annotations
     result |= {name: round(seconds, 2) for name, seconds in timings.items()}
     result["parallel"] = parallel
     result["build_s"] = round(time.perf_counter() - started, 2)

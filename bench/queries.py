@@ -42,7 +42,7 @@ from sqlalchemy import event  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 
 from lawtracker.domain.catalog import MeasureFilter, SortColumn  # noqa: E402
-from lawtracker.domain.enums import Instrument  # noqa: E402
+from lawtracker.domain.enums import Instrument, ReviewStatus  # noqa: E402
 from lawtracker.services.catalog import Catalog  # noqa: E402
 from lawtracker.storage.db import make_engine  # noqa: E402
 
@@ -115,6 +115,18 @@ def build_cases(catalog: Catalog, today: dt.date, ids_by_title: list[int]) -> li
             instruments=frozenset({Instrument.LAW}),
             year_from=2010,
             year_to=2022,
+        ),
+        # annotations (bench/gen_corpus.py annotates about 5% of the measures)
+        "status reviewed": MeasureFilter(review_statuses=frozenset({ReviewStatus.REVIEWED})),
+        "status unreviewed": MeasureFilter(review_statuses=frozenset({ReviewStatus.UNREVIEWED})),
+        "tags tax, customs": MeasureFilter(tags=frozenset({"tax", "customs"})),
+        "annotated": MeasureFilter(annotated=True),
+        "not annotated": MeasureFilter(annotated=False),
+        "follow-up by 2026-12-31": MeasureFilter(follow_up_by=dt.date(2026, 12, 31)),
+        "AZ + needs follow-up + tag urgent": MeasureFilter(
+            jurisdictions=frozenset({"AZ"}),
+            review_statuses=frozenset({ReviewStatus.NEEDS_FOLLOW_UP}),
+            tags=frozenset({"urgent"}),
         ),
     }
     for label, flt in filters.items():

@@ -171,3 +171,36 @@ def test_the_same_seed_gives_the_same_store(gen_corpus: ModuleType, tmp_path: Pa
     strip = [[row[:11] for row in dumps[0][0]], [row[:11] for row in dumps[1][0]]]
     assert strip[0] == strip[1]
     assert dumps[0][1:] == dumps[1][1:]
+
+
+def test_annotations_are_what_the_service_reads(
+    store: tuple[Path, dict[str, Any]], catalog: Catalog, gen_corpus: ModuleType
+) -> None:
+    """About ANNOTATED_SHARE of measures are annotated, and the service and list read them."""
+    from lawtracker.domain.enums import ReviewStatus
+    from lawtracker.services.annotations import Annotations
+
+    path, result = store
+    annotated = _scalar(path, "SELECT count(DISTINCT measure_key) FROM annotation")
+    assert annotated == round(MEASURES * gen_corpus.ANNOTATED_SHARE)
+    assert result["annotations"] == _scalar(path, "SELECT count(*) FROM annotation") > annotated
+    assert _scalar(path, "SELECT count(*) FROM annotation_version") == result["annotations"]
+    assert _scalar(path, "SELECT count(*) FROM annotation WHERE deleted = 1") > 0
+    engine = make_engine(path)
+    try:
+        notes = Annotations(engine, author="bench")
+        views = notes.all_annotations()
+        first_history = notes.history(views[0].id)
+    finally:
+        engine.dispose()
+    assert len(views) == result["annotations"]
+    assert {v.status for v in views} == set(ReviewStatus)
+    assert any(v.tags for v in views) and any(v.follow_up for v in views)
+    assert first_history[0].version == 1
+    # the list's annotation filters and columns see them
+    live = catalog.measure_ids(MeasureFilter(annotated=True))
+    assert 0 < len(live) <= annotated
+    rows = catalog.measure_rows(live[:50])
+    assert all(row.annotation_count >= 1 for row in rows)
+    assert catalog.measure_ids(MeasureFilter(tags=frozenset({"tax"})))
+    assert set(catalog.measure_ids(MeasureFilter(annotated=False))).isdisjoint(live)
