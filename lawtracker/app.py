@@ -25,6 +25,8 @@ from lawtracker import __version__, paths
 from lawtracker.errors import UserFacingError
 from lawtracker.gui.annotations.controller import AnnotationFiles
 from lawtracker.gui.dialogs.crash import CrashReporter
+from lawtracker.gui.incentives import install_tools_menu
+from lawtracker.gui.incentives.engine_adapter import RulesAdapter
 from lawtracker.gui.main_window import MainWindow
 from lawtracker.gui.self_check import run_self_check
 from lawtracker.gui.settings import WindowSettings
@@ -34,6 +36,7 @@ from lawtracker.services.annotations import Annotations
 from lawtracker.services.catalog import Catalog
 from lawtracker.services.export import export_csv, export_json
 from lawtracker.services.importing import Importer
+from lawtracker.services.rules import RuleBook
 from lawtracker.services.store import OpenedStore, open_store
 
 log = logging.getLogger(__name__)
@@ -123,7 +126,7 @@ def build_window(
     def exporter(fmt: str, ids: Sequence[int]) -> str:
         return export_json(engine, ids) if fmt == "json" else export_csv(engine, ids)
 
-    return MainWindow(
+    window = MainWindow(
         None,
         catalog=Catalog(engine),
         importer=Importer(engine),
@@ -137,6 +140,16 @@ def build_window(
             import_from=lambda path: import_annotations_file(engine, path),
         ),
     )
+    catalog = Catalog(engine)
+    tools = install_tools_menu(
+        window,
+        rules_service_factory=lambda: RulesAdapter(
+            load_book=lambda: RuleBook.load(engine), catalog=catalog
+        ),
+    )
+    window.detail.add_header_button(tools.compare_button(window.detail))
+    window.incentive_tools = tools
+    return window
 
 
 def startup_error(message: str, *, interactive: bool) -> int:

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -37,6 +38,9 @@ from lawtracker.gui.views.timeline_lanes import FollowUpItem
 from lawtracker.gui.workers import SerialWorker
 from lawtracker.services.annotations import Annotations
 from lawtracker.services.importing import IngestReport
+
+if TYPE_CHECKING:
+    from lawtracker.gui.incentives import IncentiveTools
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +86,8 @@ class MainWindow(QMainWindow):
         self.writer = SerialWorker(self, name="writer")
         self.reader = SerialWorker(self, name="reader")
         self.annotations = annotations
+        #: The Tools menu's incentive dialogs, installed by the composition root.
+        self.incentive_tools: IncentiveTools | None = None
         self.undo_stack = QUndoStack(self)
         self.annotation_controller = (
             AnnotationController(

@@ -140,7 +140,7 @@ class TimelinePane(QWidget):
     # -- loading ---------------------------------------------------------------------
 
     def _load(self) -> None:
-        if self._wanted is None:
+        if self._wanted is None or not self._reader.accepting():
             return
         ids, shown = self._wanted
         self._wanted = None

@@ -107,6 +107,10 @@ class SerialWorker(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def accepting(self) -> bool:
+        """False once shut down: late timers of a closing window must not submit."""
+        return self._thread.isRunning()
+
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Finish the running job (callers cancel it first), then stop the thread."""
         self._pending.clear()

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
+from lawtracker.app import build_window
 from lawtracker.gui.incentives import IncentiveTools, install_tools_menu
 from lawtracker.gui.main_window import MainWindow
+from lawtracker.gui.settings import WindowSettings
+from lawtracker.services.store import open_store
 from tests.gui.incentive_helpers import (  # noqa: F401
     CERTIFICATE,
     STRATEGIC,
@@ -103,3 +109,34 @@ def test_the_detail_button_preticks_the_measure_regimes(
     tools.compare_dialog.scenario.compute()
     again = tools.open_compare()
     assert again.scenario.amount_edit.text() == "777"
+
+
+def test_the_composed_window_has_the_tools_and_the_detail_button(
+    qtbot, seeded_db: Path, settings_path: Path  # noqa: F811
+) -> None:
+    """``app.build_window`` (what ``lawtracker`` runs) wires the Tools menu and the button."""
+    store = open_store(seeded_db, seed=False)
+    try:
+        window = build_window(store, settings=WindowSettings(settings_path))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert "&Tools" in menus
+        tools = window.incentive_tools
+        assert tools is not None
+        click_row(qtbot, window, DECREE)
+        button = next(
+            b
+            for b in window.detail.findChildren(QPushButton)
+            if b.text() == "Compare &incentives…"
+        )
+        assert button.isVisible()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        dialog = tools.compare_dialog
+        assert dialog is not None and dialog.isVisible()
+        assert {r.id for r in dialog.chosen()} == {CERTIFICATE, STRATEGIC}
+        dialog.close()
+        window.close()
+    finally:
+        store.dispose()

@@ -194,11 +194,11 @@ class MeasureDetailView(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
-        header = QHBoxLayout()
-        header.addWidget(self.title_label, 1)
-        header.addWidget(self.edit_field_button, 0, Qt.AlignmentFlag.AlignTop)
-        header.addWidget(self.annotate_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(header)
+        self._header = QHBoxLayout()
+        self._header.addWidget(self.title_label, 1)
+        self._header.addWidget(self.edit_field_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._header.addWidget(self.annotate_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(self._header)
         layout.addWidget(self.meta_label)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.splitter, 1)
@@ -211,6 +211,10 @@ class MeasureDetailView(QWidget):
         outer.addWidget(self._stack)
 
     # -- public API ------------------------------------------------------------------
+
+    def add_header_button(self, button: QPushButton) -> None:
+        """Put a tool's button beside Annotate… (the view stays unaware of the tools)."""
+        self._header.insertWidget(1, button, 0, Qt.AlignmentFlag.AlignTop)
 
     def detail(self) -> MeasureDetail | None:
         return self._detail
