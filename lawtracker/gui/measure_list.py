@@ -29,6 +29,8 @@ NO_MATCH = "No measure matches the filters — Reset filters"
 # The widest typical content of the narrow columns; the title takes the rest.
 _SAMPLES = {COL_INSTRUMENT: "Court decision", COL_JURISDICTION: "AZ", COL_SOURCES: "00"}
 _DATE_SAMPLE = "0000-00-00"
+#: The title column's first width, in average characters (the user may resize it).
+TITLE_WIDTH_CHARS = 38
 
 
 class MeasureListPane(QStackedWidget):
@@ -62,7 +64,6 @@ class MeasureListPane(QStackedWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
         header.setMinimumSectionSize(40)
         metrics = self.table.fontMetrics()
@@ -72,7 +73,10 @@ class MeasureListPane(QStackedWidget):
             # Room for the text, the cell margins and the sort arrow.
             width = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample))
             header.resizeSection(column, min(width, 140) + 18)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        # A stretched title would get only what the other columns leave (70 px in a
+        # split window): give it a readable width and let the last column take the rest.
+        header.resizeSection(COL_TITLE, TITLE_WIDTH_CHARS * metrics.averageCharWidth())
+        header.setStretchLastSection(True)
 
         self.empty_label = QLabel()
         self.empty_label.setAccessibleName("Empty list")

@@ -194,13 +194,16 @@ class MeasureDetailView(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
-        self._header = QHBoxLayout()
-        self._header.addWidget(self.title_label, 1)
-        self._header.addWidget(self.edit_field_button, 0, Qt.AlignmentFlag.AlignTop)
-        self._header.addWidget(self.annotate_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(self._header)
+        # Title and metadata get the whole width; the buttons have a row of their own,
+        # so a long title is not squeezed into a narrow column beside them.
+        layout.addWidget(self.title_label)
         layout.addWidget(self.meta_label)
         layout.addWidget(self.summary_label)
+        self._header = QHBoxLayout()
+        self._header.addStretch(1)
+        self._header.addWidget(self.edit_field_button)
+        self._header.addWidget(self.annotate_button)
+        layout.addLayout(self._header)
         layout.addWidget(self.splitter, 1)
 
         self._stack = QStackedWidget()
@@ -214,7 +217,7 @@ class MeasureDetailView(QWidget):
 
     def add_header_button(self, button: QPushButton) -> None:
         """Put a tool's button beside Annotate… (the view stays unaware of the tools)."""
-        self._header.insertWidget(1, button, 0, Qt.AlignmentFlag.AlignTop)
+        self._header.insertWidget(1, button)
 
     def detail(self) -> MeasureDetail | None:
         return self._detail

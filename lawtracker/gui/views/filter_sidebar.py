@@ -110,6 +110,10 @@ class FilterSidebar(QWidget):
         self.tag_list = _checklist("Tags")
         self.annotated_combo = QComboBox()
         self.annotated_combo.setAccessibleName("Has annotations")
+        self.annotated_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.annotated_combo.setMinimumContentsLength(10)
         for text, value in ANNOTATED_CHOICES:
             self.annotated_combo.addItem(text, value)
         self.follow_up_check = QCheckBox("Follow-up due by")
@@ -166,10 +170,12 @@ class FilterSidebar(QWidget):
         review = QGroupBox("Review")
         inner = QVBoxLayout(review)
         inner.addWidget(self.status_list)
-        due = QFormLayout()
-        due.addRow("Notes", self.annotated_combo)
-        due.addRow(self.follow_up_check, self.follow_up_date)
-        inner.addLayout(due)
+        notes = QFormLayout()
+        notes.addRow("Notes", self.annotated_combo)
+        inner.addLayout(notes)
+        # The check and its date on their own lines keep the sidebar narrow (250 px).
+        inner.addWidget(self.follow_up_check)
+        inner.addWidget(self.follow_up_date)
         layout.addWidget(review)
         tags = QGroupBox("Tags")
         inner = QVBoxLayout(tags)
