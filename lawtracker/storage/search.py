@@ -46,6 +46,7 @@ _SOURCE_HITS = text(
 # Counts documents, deleted measures not yet unindexed included: an estimate for a plan.
 _COUNT_DIRECT_HITS = text("SELECT count(*) FROM measure_fts WHERE measure_fts MATCH :query")
 
+
 def fold(value: str) -> str:
     """Fold letters FTS5 does not treat as accented (must match revision 0002's SQL).
 

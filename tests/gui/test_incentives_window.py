@@ -112,7 +112,9 @@ def test_the_detail_button_preticks_the_measure_regimes(
 
 
 def test_the_composed_window_has_the_tools_and_the_detail_button(
-    qtbot, seeded_db: Path, settings_path: Path  # noqa: F811
+    qtbot,
+    seeded_db: Path,
+    settings_path: Path,  # noqa: F811
 ) -> None:
     """``app.build_window`` (what ``lawtracker`` runs) wires the Tools menu and the button."""
     store = open_store(seeded_db, seed=False)
@@ -127,9 +129,7 @@ def test_the_composed_window_has_the_tools_and_the_detail_button(
         assert tools is not None
         click_row(qtbot, window, DECREE)
         button = next(
-            b
-            for b in window.detail.findChildren(QPushButton)
-            if b.text() == "Compare &incentives…"
+            b for b in window.detail.findChildren(QPushButton) if b.text() == "Compare &incentives…"
         )
         assert button.isVisible()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
