@@ -9,7 +9,7 @@ BENCH_SEED ?= 1
 BENCH_OUT ?= bench/out
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format bench corpus clean distclean
+.PHONY: help run test lint format bench corpus package clean distclean
 
 help:
 	@echo "make run        set up (first time) and open the window (same as ./run)"
@@ -17,6 +17,7 @@ help:
 	@echo "make lint       ruff check, ruff format --check, import-linter"
 	@echo "make format     ruff format + ruff check --fix"
 	@echo "make bench      generate a corpus of BENCH_N documents, run bench/bench_*.py"
+	@echo "make package    build the Linux installers (.deb, .tar.gz) into dist/ (packaging/build linux)"
 	@echo "make clean      remove caches and build output (keeps .venv)"
 	@echo "make distclean  clean, and remove .venv too"
 
@@ -52,6 +53,10 @@ bench: corpus
 		QT_QPA_PLATFORM=offscreen $(VENV)/python "$$script" $(BENCH_OUT)/corpus; \
 	done; \
 	[ "$$found" = 1 ] || echo "[bench] no bench/bench_*.py scripts yet: only the corpus was made"
+
+# The bundle, .deb and .tar.gz; packaging/build makes and reuses its own build venv.
+package:
+	packaging/build linux
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .ruff_cache .hypothesis .import_linter_cache

@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from lawtracker import cli, paths
+from lawtracker import cli, paths, site_config
+from lawtracker.errors import UserFacingError
 from lawtracker.log import setup_logging
 
 
@@ -18,6 +19,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     setup_logging(verbose=args.verbose)
+    if args.db is None and not args.self_check:
+        try:
+            args.db = site_config.load().database_url  # the administrator's lawtracker.toml
+        except UserFacingError as exc:
+            print(f"lawtracker: {exc}", file=sys.stderr)
+            return 2
     if args.command in cli.COMMANDS:
         return cli.run(args)
     from lawtracker import app
