@@ -16,7 +16,7 @@ help:
 	@echo "make test       ruff, import-linter, pytest offscreen (same as ./test)"
 	@echo "make lint       ruff check, ruff format --check, import-linter"
 	@echo "make format     ruff format + ruff check --fix"
-	@echo "make bench      generate a corpus of BENCH_N documents, run bench/bench_*.py"
+	@echo "make bench      run every benchmark in bench/ (see docs/PERFORMANCE.md)"
 	@echo "make package    build the Linux installers (.deb, .tar.gz) into dist/ (packaging/build linux)"
 	@echo "make clean      remove caches and build output (keeps .venv)"
 	@echo "make distclean  clean, and remove .venv too"
@@ -43,16 +43,17 @@ corpus:
 	rm -rf $(BENCH_OUT)/corpus
 	$(VENV)/python bench/corpus.py $(BENCH_OUT)/corpus $(BENCH_N) --seed $(BENCH_SEED)
 
-# Each bench/bench_*.py takes the corpus folder as its argument and prints its figures;
-# docs/PERFORMANCE.md says which script measures what.
-bench: corpus
-	@set -e; found=0; \
-	for script in bench/bench_*.py; do \
-		[ -e "$$script" ] || continue; found=1; \
-		echo "[bench] $$script"; \
-		QT_QPA_PLATFORM=offscreen $(VENV)/python "$$script" $(BENCH_OUT)/corpus; \
-	done; \
-	[ "$$found" = 1 ] || echo "[bench] no bench/bench_*.py scripts yet: only the corpus was made"
+# Every benchmark prints its figures; docs/PERFORMANCE.md says which measures what and
+# records them. gui.py builds (once) a 100,000-measure store in bench/out; package.py
+# needs `make package` first and is skipped without a bundle.
+bench:
+	@$(BOOTSTRAP) test
+	$(VENV)/python bench/ingest.py --docs $(BENCH_N)
+	QT_QPA_PLATFORM=offscreen $(VENV)/python bench/gui.py
+	$(VENV)/python bench/queries.py $(BENCH_OUT)/gui-100000.sqlite3
+	QT_QPA_PLATFORM=offscreen $(VENV)/python bench/timeline.py
+	@if [ -x build/bundle/lawtracker/lawtracker ]; then $(VENV)/python bench/package.py; \
+	else echo "[bench] no bundle: run make package for bench/package.py"; fi
 
 # The bundle, .deb and .tar.gz; packaging/build makes and reuses its own build venv.
 package:

@@ -17,12 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from lawtracker.errors import LawtrackerError, ParseError
-from lawtracker.ingestion.families import parse_document
-from lawtracker.ingestion.families.context import DocumentContext
 from lawtracker.ingestion.readers import read_document, supported_suffixes
 from lawtracker.storage.db import session_scope
 from lawtracker.storage.tables import Source
-from lawtracker.storage.writer import store_parsed_source
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +124,12 @@ def known_hashes(engine: Engine) -> set[str]:
 
 def ingest_file(path: Path, *, engine: Engine, known: set[str] | None = None) -> FileResult:
     """Ingest one file in its own transaction; ``known`` (hashes) is updated when given."""
+    # The parsers compile a few hundred regular expressions on import (about 0.15 s):
+    # imported here, not at the top, so that opening the window does not pay for them.
+    from lawtracker.ingestion.families import parse_document
+    from lawtracker.ingestion.families.context import DocumentContext
+    from lawtracker.storage.writer import store_parsed_source
+
     known = known if known is not None else known_hashes(engine)
     try:
         raw = read_document(path)
