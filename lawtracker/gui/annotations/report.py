@@ -13,14 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
 from lawtracker.domain.annotations import AnnotationView
 from lawtracker.domain.catalog import MeasureDetail
-from lawtracker.errors import UserFacingError
 from lawtracker.gui.annotations.texts import STATUS_NAMES, local_time
 from lawtracker.gui.labels import precise_date, quantity_value, words
+from lawtracker.gui.pdf import write_html_pdf
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,20 +84,4 @@ def report_html(entries: Iterable[ReportEntry], *, title: str, generated: dt.dat
 
 def write_pdf(path: Path, body: str, *, title: str) -> None:
     """Lay ``body`` (our HTML) out on A4 pages and write the PDF to ``path``."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle(title)
-    writer.setCreator("lawtracker")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    document = QTextDocument()
-    document.setHtml(body)
-    document.print_(writer)
-    del writer  # the file is finished when the writer goes away
-    if not path.exists() or path.stat().st_size == 0:
-        raise UserFacingError(f"Could not write the report to {path}.")
+    write_html_pdf(path, body, title=title)

@@ -15,11 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
 from lawtracker.domain.rules import Clause, Comparison, Outcome, Scenario, Verdict
 from lawtracker.gui.incentives.comparison_model import UNVERIFIED_MARK, cell_text
+from lawtracker.gui.pdf import write_html_pdf
 
 CSV_COLUMNS = (
     "section",
@@ -207,21 +205,7 @@ def report_html(comparison: Comparison | None, report: ScenarioReport | None) ->
 
 def write_pdf(path: Path, comparison: Comparison | None, report: ScenarioReport | None) -> None:
     """Lay the report out on A4 portrait pages."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle("lawtracker incentive comparison")
-    writer.setCreator("lawtracker")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    document = QTextDocument()
-    document.setHtml(report_html(comparison, report))
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    document.print_(writer)
+    write_html_pdf(path, report_html(comparison, report), title="lawtracker incentive comparison")
 
 
 def write_csv(path: Path, comparison: Comparison | None, report: ScenarioReport | None) -> None:
