@@ -12,6 +12,12 @@ machine shared with other work the CPU figure is the steadier one.
 ``--profile parse`` profiles reading and parsing alone; ``--profile store``
 parses first, then profiles only the writes (one transaction per file, as the
 pipeline does); ``--profile all`` profiles the end-to-end ingest.
+
+``--sql-floor`` records every statement the writer sends while storing the
+corpus, then replays exactly those statements through the bare ``sqlite3``
+module into a fresh database: what SQLite itself costs per document, with no
+SQLAlchemy and no Python row building, once with a commit per file and once
+with 50 files per transaction. No writer can store faster than that floor.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ import argparse
 import cProfile
 import pstats
 import resource
+import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -32,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import make_corpus
+from sqlalchemy import event
 
 from lawtracker.domain.drafts import ParsedSource
 from lawtracker.ingestion import pipeline
@@ -96,6 +105,77 @@ def profile_store(files: list[Path], scratch: Path) -> None:
     engine.dispose()
 
 
+Statement = tuple[str, object, bool]
+
+
+def sql_floor(files: list[Path], scratch: Path) -> None:
+    """Print SQLite's own cost of storing ``files``: the writer's statements, replayed bare."""
+    parsed = list(parse_each(files))
+    database = scratch / "floor.sqlite3"
+    engine = make_engine(database)
+    upgrade_to_head(engine)
+    engine.dispose()
+    shutil.copy(database, scratch / "floor-empty.sqlite3")
+    per_file: list[list[Statement]] = []
+    current: list[Statement] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, executemany) -> None:
+        current.append((statement, parameters, executemany))
+
+    event.listen(engine, "before_cursor_execute", record)
+    timings: list[Timing] = []
+    with timed(timings):
+        for document in parsed:
+            with session_scope(engine) as session:
+                store_parsed_source(session, document)
+            per_file.append(current[:])
+            current.clear()
+    engine.dispose()
+    n = len(parsed)
+    statements = sum(len(batch) for batch in per_file) / n
+    print(
+        f"writer (SQLAlchemy):    {1e3 * timings[0].cpu / n:.2f} ms/document CPU, "
+        f"{statements:.1f} statements/document"
+    )
+    for files_per_commit in (1, 50):
+        shutil.copy(scratch / "floor-empty.sqlite3", database)
+        execute, commit = _replay(database, per_file, files_per_commit)
+        print(
+            f"same SQL, bare sqlite3, {files_per_commit:>2} file(s)/transaction: "
+            f"execute {1e3 * execute / n:.2f} + commit {1e3 * commit / n:.2f} = "
+            f"{1e3 * (execute + commit) / n:.2f} ms/document CPU"
+        )
+
+
+def _replay(
+    database: Path, per_file: list[list[Statement]], files_per_commit: int
+) -> tuple[float, float]:
+    connection = sqlite3.connect(database, isolation_level=None)
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
+        connection.execute(f"PRAGMA {pragma}")
+    execute = commit = 0.0
+    for start in range(0, len(per_file), files_per_commit):
+        began = time.process_time()
+        connection.execute("BEGIN")
+        for batch in per_file[start : start + files_per_commit]:
+            for statement, parameters, many in batch:
+                rows_of_parameters = (
+                    many
+                    and isinstance(parameters, list | tuple)
+                    and (parameters and isinstance(parameters[0], list | tuple | dict))
+                )
+                if rows_of_parameters:
+                    connection.executemany(statement, parameters)
+                else:
+                    connection.execute(statement, parameters).fetchall()
+        executed = time.process_time()
+        connection.execute("COMMIT")
+        execute += executed - began
+        commit += time.process_time() - executed
+    connection.close()
+    return execute, commit
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000)
@@ -104,6 +184,11 @@ def main(argv: list[str] | None = None) -> int:
         "--profile",
         choices=("parse", "store", "all"),
         help="print the top calls of one phase (timings then include the profiler)",
+    )
+    parser.add_argument(
+        "--sql-floor",
+        action="store_true",
+        help="replay the writer's statements through bare sqlite3 (SQLite's own cost)",
     )
     args = parser.parse_args(argv)
     if args.docs < 1:
@@ -115,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
             make_corpus(corpus, args.docs)
         files = pipeline.expand_paths([corpus])
         size = sum(p.stat().st_size for p in files)
+        if args.sql_floor:
+            sql_floor(files, scratch)
+            return 0
         if args.profile == "store":
             profile_store(files, scratch)
             return 0
