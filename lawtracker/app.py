@@ -30,6 +30,7 @@ from lawtracker.gui.incentives.engine_adapter import RulesAdapter
 from lawtracker.gui.main_window import MainWindow
 from lawtracker.gui.self_check import run_self_check
 from lawtracker.gui.settings import WindowSettings
+from lawtracker.gui.style import install_legible_checks
 from lawtracker.log import LOG_FILE_NAME, install_excepthooks
 from lawtracker.services.annotation_io import import_annotations_file, write_annotations_file
 from lawtracker.services.annotations import Annotations
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName("lawtracker")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)
+    install_legible_checks(app)
     icon = paths.resources_dir() / "icons" / "lawtracker.png"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -83,8 +85,11 @@ def _open_window(app: QApplication, target: str | None) -> int:
             window.add_startup_notice(
                 f"Database upgraded; the old file is saved at {store.migration.backup_path}"
             )
+        # The due dates are read after the first paint; their notice follows them.
+        window.startupFinished.connect(
+            lambda: window.add_startup_notice(window.startup_due_notice())
+        )
         window.show()
-        window.add_startup_notice(window.startup_due_notice())
         if os.environ.get(EXIT_AFTER_PAINT_ENV):
             _quit_after_first_paint(app, window)
         return app.exec()

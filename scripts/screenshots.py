@@ -22,6 +22,7 @@ sys.path.insert(0, str(REPO))
 from lawtracker.app import build_window  # noqa: E402
 from lawtracker.gui.self_check import run_self_check  # noqa: E402
 from lawtracker.gui.settings import WindowSettings  # noqa: E402
+from lawtracker.gui.style import install_legible_checks  # noqa: E402
 from lawtracker.services.store import open_store  # noqa: E402
 
 
@@ -75,8 +76,10 @@ def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    install_legible_checks(app)  # as lawtracker.app.run does
     ok = shoot(out, "")
     app.setStyle("Fusion")
+    install_legible_checks(app)
     app.setPalette(dark_palette())
     ok = shoot(out, "-dark") and ok
     return 0 if ok else 1

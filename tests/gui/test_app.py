@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from lawtracker import app
 from lawtracker.gui.dialogs.crash import CrashReporter
+from lawtracker.gui.style import LegibleChecksStyle
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,6 +83,8 @@ def test_the_start_up_error_is_a_dialog_on_a_desktop(
     )
     assert app.run(args) == 2
     assert len(shown) == 1 and "newer lawtracker" in shown[0]
+    # Fusion (the offscreen and most Linux desktops' style) gets legible dark-mode checks.
+    assert isinstance(qapp.style(), LegibleChecksStyle)
 
 
 def test_a_bug_on_a_worker_thread_reaches_the_crash_dialog(
