@@ -19,7 +19,14 @@ from typing import TextIO
 from lawtracker import __version__, paths
 from lawtracker.domain.catalog import MeasureFilter, SortColumn
 from lawtracker.domain.enums import Instrument
-from lawtracker.domain.rules import CalculationResult, DateFlags, Location, Scenario, Verdict
+from lawtracker.domain.rules import (
+    OUTCOME_WORDS,
+    CalculationResult,
+    DateFlags,
+    Location,
+    Scenario,
+    Verdict,
+)
 from lawtracker.errors import UserFacingError
 from lawtracker.ingestion.pipeline import FileStatus, ingest_paths
 from lawtracker.services.annotation_io import import_annotations_file, write_annotations_file
@@ -444,9 +451,9 @@ def _check_incentive(args: argparse.Namespace, book: RuleBook, out: TextIO, err:
         print(f"{converted} = {money(scenario.amount_azn)} AZN", file=out)
     for v in verdicts:
         flag = "" if v.verified else "  [UNVERIFIED RULE]"
-        print(f"{v.title}: {v.outcome.value.upper()}{flag}", file=out)
+        print(f"{v.title}: {OUTCOME_WORDS[v.outcome].upper()}{flag}", file=out)
         for r in v.reasons:
-            print(f"  - {r.criterion}: {r.outcome.value}: {r.message}", file=out)
+            print(f"  - {r.criterion}: {OUTCOME_WORDS[r.outcome]}: {r.message}", file=out)
             _print_clause(r.clause, out)
         for b in v.benefits:
             end = describe(b.end) if b.end else b.note

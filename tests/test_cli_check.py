@@ -186,3 +186,25 @@ quote = "words the decree never used"
     assert rows["my-regime"]["verified"] is False and rows["my-regime"]["provenance"] == "manual"
     assert rows["az-sme-cluster-company"]["verified"] is True
     assert "quote not found" in err
+
+
+def test_incentive_text_speaks_in_words_not_codes(capsys, seeded_db: Path) -> None:
+    code, out, _ = run(
+        capsys,
+        "--db",
+        str(seeded_db),
+        "check",
+        "incentive",
+        "--amount",
+        "4000000",
+        "--location",
+        "baku",
+        "--date",
+        "2024-06-01",
+    )
+    assert code == 0
+    assert "Investment promotion certificate: NOT ELIGIBLE" in out
+    assert "Baku (outside the excepted settlements and districts) is not a listed location" in out
+    assert "  - strategic direction: not eligible: " in out
+    for code_word in ("not_eligible", "NOT_ELIGIBLE", "strategic_direction", "baku is"):
+        assert code_word not in out

@@ -19,6 +19,14 @@ class Outcome(enum.StrEnum):
     UNCLEAR = "unclear"
 
 
+#: An outcome in words, for people (the enum values are the export contract).
+OUTCOME_WORDS: dict[Outcome, str] = {
+    Outcome.ELIGIBLE: "eligible",
+    Outcome.NOT_ELIGIBLE: "not eligible",
+    Outcome.UNCLEAR: "unclear",
+}
+
+
 class Location(enum.StrEnum):
     """Where an investment project is carried out, as the decrees distinguish places."""
 
@@ -31,6 +39,20 @@ class Location(enum.StrEnum):
     OTHER_REGION = "other_region"
     INDUSTRIAL_DISTRICT_OR_AGROPARK = "industrial_district_or_agropark"
     TOURISM_RECREATION_ZONE = "tourism_recreation_zone"
+
+
+#: How the places read in a form, a verdict and a report (the decree's own wording).
+LOCATION_LABELS: dict[Location, str] = {
+    Location.BAKU: "Baku (outside the excepted settlements and districts)",
+    Location.BAKU_EXCEPTED_AREA: "Baku, an excepted settlement or district",
+    Location.SUMGAIT: "Sumgait",
+    Location.GANJA: "Ganja",
+    Location.ABSHERON: "Absheron",
+    Location.LIBERATED_TERRITORIES: "Territories liberated from occupation",
+    Location.OTHER_REGION: "Another city or region",
+    Location.INDUSTRIAL_DISTRICT_OR_AGROPARK: "Industrial district or agropark",
+    Location.TOURISM_RECREATION_ZONE: "Tourism and recreation zone",
+}
 
 
 class Provenance(enum.StrEnum):

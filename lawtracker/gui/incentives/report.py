@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lawtracker.domain.rules import Clause, Comparison, Outcome, Scenario, Verdict
+from lawtracker.domain.rules import OUTCOME_WORDS, Clause, Comparison, Scenario, Verdict
 from lawtracker.gui.incentives.comparison_model import UNVERIFIED_MARK, cell_text
 from lawtracker.gui.pdf import write_html_pdf
 
@@ -31,12 +31,6 @@ CSV_COLUMNS = (
     "end",
     "verified",
 )
-
-OUTCOME_WORDS = {
-    Outcome.ELIGIBLE: "eligible",
-    Outcome.NOT_ELIGIBLE: "not eligible",
-    Outcome.UNCLEAR: "unclear",
-}
 
 
 @dataclass(frozen=True, slots=True)

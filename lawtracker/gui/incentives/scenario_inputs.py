@@ -11,19 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from lawtracker.domain.rules import Location, Scenario
-
-LOCATION_LABELS: dict[Location, str] = {
-    Location.BAKU: "Baku (outside the excepted settlements and districts)",
-    Location.BAKU_EXCEPTED_AREA: "Baku, an excepted settlement or district",
-    Location.SUMGAIT: "Sumgait",
-    Location.GANJA: "Ganja",
-    Location.ABSHERON: "Absheron",
-    Location.LIBERATED_TERRITORIES: "Territories liberated from occupation",
-    Location.OTHER_REGION: "Another city or region",
-    Location.INDUSTRIAL_DISTRICT_OR_AGROPARK: "Industrial district or agropark",
-    Location.TOURISM_RECREATION_ZONE: "Tourism and recreation zone",
-}
+from lawtracker.domain.rules import LOCATION_LABELS, Location, Scenario
 
 #: The Baku areas Decree No. 1913 excepts from the 5-million threshold, as its text lists them.
 #: Used only when the rule file does not list them itself.

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from lawtracker.domain.rules import (
+    LOCATION_LABELS,
     BenefitResult,
     Clause,
     Location,
@@ -98,7 +99,7 @@ def _location(regime: Regime, scenario: Scenario, book: RuleBook | None) -> list
     rule = regime.location
     if rule is None:
         return []
-    where = scenario.location.value
+    where = LOCATION_LABELS[scenario.location]
     if scenario.location in rule.eligible:
         return [
             Reason("location", Outcome.ELIGIBLE, f"{where} is a qualifying location", rule.clause)
@@ -209,7 +210,7 @@ def _requirements(regime: Regime, scenario: Scenario) -> list[Reason]:
             ok = scenario.participants >= (req.minimum or 0)
             outcome = Outcome.ELIGIBLE if ok else Outcome.NOT_ELIGIBLE
             text = f"{req.label}: {scenario.participants} given, {req.minimum} needed"
-        reasons.append(Reason(req.id, outcome, text, req.clause))
+        reasons.append(Reason(req.id.replace("_", " "), outcome, text, req.clause))
     return reasons
 
 

@@ -125,7 +125,7 @@ def test_listed_locations_need_no_strategic_route(book) -> None:
 def test_baku_without_strategic_direction_is_not_eligible(book) -> None:
     v = verdict(book, CERT, scenario("9000000", Location.BAKU))
     assert v.outcome is Outcome.NOT_ELIGIBLE
-    assert reason(v, "strategic_direction").outcome is Outcome.NOT_ELIGIBLE
+    assert reason(v, "strategic direction").outcome is Outcome.NOT_ELIGIBLE
     assert v.benefits == ()
 
 
