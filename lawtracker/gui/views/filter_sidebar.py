@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -108,6 +110,11 @@ class FilterSidebar(QWidget):
         self.status_list = _checklist("Review status")
         _fill(self.status_list, ((name, s) for s, name in STATUS_WORDS.items()), set())
         self.tag_list = _checklist("Tags")
+        self.no_tags_hint = QLabel(
+            "No tags yet: the tags you give measures when you annotate them appear here."
+        )
+        self.no_tags_hint.setWordWrap(True)
+        self.no_tags_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.annotated_combo = QComboBox()
         self.annotated_combo.setAccessibleName("Has annotations")
         self.annotated_combo.setSizeAdjustPolicy(
@@ -180,6 +187,8 @@ class FilterSidebar(QWidget):
         tags = QGroupBox("Tags")
         inner = QVBoxLayout(tags)
         inner.addWidget(self.tag_list)
+        inner.addWidget(self.no_tags_hint)
+        self._show_tag_hint()
         layout.addWidget(tags)
         layout.addWidget(self.reset_button)
         layout.addStretch(1)
@@ -219,6 +228,13 @@ class FilterSidebar(QWidget):
             _fill(self.tag_list, ((t, t) for t in offered), set(current.tags))
         finally:
             self._quiet = False
+        self._show_tag_hint()
+
+    def _show_tag_hint(self) -> None:
+        """An empty tag list would be a bare sliver: say what will fill it instead."""
+        empty = self.tag_list.count() == 0
+        self.tag_list.setHidden(empty)
+        self.no_tags_hint.setHidden(not empty)
 
     def set_filter(self, flt: MeasureFilter) -> None:
         """Show ``flt`` (restoring settings); values not on offer are dropped."""
