@@ -148,6 +148,22 @@ def test_row_of_id_and_id_at(fetch: CountingFetch) -> None:
     assert not fetch.calls
 
 
+def test_a_new_order_of_the_same_measures_reuses_the_rows_already_read(fetch) -> None:
+    model = MeasureTableModel(fetch_rows=fetch, page_size=4)
+    model.set_ids([1, 2, 3, 4])
+    for row in range(4):
+        model.data(model.index(row, COL_TITLE))
+    # A sort, filter or search: the same rows in another order, one new.
+    model.set_ids([4, 3, 2, 1, 5], keep_rows=True)
+    titles = [model.data(model.index(row, COL_TITLE)) for row in range(5)]
+    assert titles == ["Measure 4", "Measure 3", "Measure 2", "Measure 1", "Measure 5"]
+    assert fetch.calls == [[1, 2, 3, 4], [5]]  # only the row not read yet
+    # Without ``keep_rows`` (after an import or an annotation) every row is read again.
+    model.set_ids([1, 2])
+    model.data(model.index(0, COL_TITLE))
+    assert fetch.calls[-1] == [1, 2]
+
+
 def test_refresh_ids_refetches_one_page_and_signals_the_row(qtbot, fetch) -> None:
     model = MeasureTableModel(fetch_rows=fetch, page_size=4)
     model.set_ids(range(8))

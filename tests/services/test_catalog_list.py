@@ -146,6 +146,36 @@ def test_sorts_keep_filters(catalog: Catalog, sort: SortColumn) -> None:
         assert keys(catalog, flt, sort, desc) == reference_order(rows, sort, desc)
 
 
+@pytest.mark.usefixtures("annotated")
+@pytest.mark.parametrize("desc", [False, True])
+@pytest.mark.parametrize(
+    "sort", [SortColumn.NEXT_DATE, SortColumn.STATUS, SortColumn.TAGS, SortColumn.FOLLOW_UP]
+)
+@pytest.mark.parametrize(
+    "flt",
+    [
+        MeasureFilter(jurisdictions=frozenset({"AZ"})),  # a test of measure columns
+        MeasureFilter(since=dt.date(2020, 1, 1)),  # a test of ids against the events
+    ],
+    ids=["by-column", "by-id-set"],
+)
+def test_keyed_sorts_under_a_filter_put_the_unkeyed_rest_in_id_order(
+    catalog: Catalog, sort: SortColumn, desc: bool, flt: MeasureFilter
+) -> None:
+    """The measures without a key (most of them) follow in id order, read in SQL order."""
+    wanted = set(keys(catalog, flt))
+    rows = [r for r in all_rows(catalog).values() if r.key in wanted]
+
+    def keyed(row: MeasureRow) -> bool:  # no annotation sorts as unreviewed
+        if sort is SortColumn.STATUS:
+            return row.review_status is not ReviewStatus.UNREVIEWED
+        return SORT_KEYS[sort](row) is not None
+
+    # Both parts are present: some filtered measures have a key, some do not.
+    assert 0 < sum(map(keyed, rows)) < len(rows)
+    assert keys(catalog, flt, sort, desc) == reference_order(rows, sort, desc)
+
+
 def test_unannotated_rows_are_unreviewed_without_tags(catalog: Catalog) -> None:
     for row in all_rows(catalog).values():
         assert row.review_status is ReviewStatus.UNREVIEWED

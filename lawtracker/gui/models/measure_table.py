@@ -3,6 +3,9 @@
 It holds only the ordered ids (sorted and filtered in SQL by the owner) and
 fetches :class:`MeasureRow` pages on demand, so 100,000 measures cost a list of
 ints, not 100,000 Python rows; a proxy sorting that many rows took seconds.
+Formatted rows are cached by measure id, not by position, so a new sort, filter
+or search that leaves the rows themselves unchanged re-uses them (see
+:meth:`MeasureTableModel.set_ids`).
 """
 
 from __future__ import annotations
@@ -58,6 +61,9 @@ _RIGHT_ALIGNED = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
 _LINE_ROLES = (
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.ToolTipRole,
@@ -146,7 +152,8 @@ class MeasureTableModel(QAbstractTableModel):
         fetch_rows: returns the rows for some ids (any order; missing ids are
             measures deleted meanwhile and show as blank lines).
         page_size: ids per fetch; one page is one SQL query.
-        max_pages: pages kept in the LRU cache.
+        max_pages: how many pages of rows the cache holds (least recently used
+            rows are dropped first).
 
     Signals:
         sortRequested(SortColumn, bool): the user asked for a sort (``True`` =
@@ -166,20 +173,28 @@ class MeasureTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self._page_size = page_size
-        self._max_pages = max_pages
+        self._max_lines = page_size * max_pages
         self._ids: list[int] = []
-        self._pages: OrderedDict[int, list[_Line | None]] = OrderedDict()
+        # Formatted rows by measure id, least recently used first; ``None``: the
+        # measure was not found (deleted meanwhile), shown as a blank line.
+        self._lines: OrderedDict[int, _Line | None] = OrderedDict()
         self._rows_by_id: dict[int, int] | None = None
         self._sort_column = COL_TITLE
         self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- contents ------------------------------------------------------------------
 
-    def set_ids(self, ids: Iterable[int]) -> None:
-        """Show these measures in this order; cached rows are dropped (they may be stale)."""
+    def set_ids(self, ids: Iterable[int], *, keep_rows: bool = False) -> None:
+        """Show these measures in this order.
+
+        Cached rows are dropped (they may be stale) unless ``keep_rows``: the
+        owner says only the order or the selection of measures changed (a sort,
+        a filter, a search), so rows already fetched are shown again without SQL.
+        """
         self.beginResetModel()
         self._ids = list(ids)
-        self._pages.clear()
+        if not keep_rows:
+            self._lines.clear()
         self._rows_by_id = None
         self.endResetModel()
 
@@ -188,8 +203,11 @@ class MeasureTableModel(QAbstractTableModel):
         for measure_id in ids:
             row = self.row_of_id(measure_id)
             if row is None:
+                self._lines.pop(measure_id, None)
                 continue
-            self._pages.pop(row // self._page_size, None)
+            first = row - row % self._page_size
+            for page_id in self._ids[first : first + self._page_size]:
+                self._lines.pop(page_id, None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def ids(self) -> list[int]:
@@ -217,13 +235,7 @@ class MeasureTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -270,20 +282,24 @@ class MeasureTableModel(QAbstractTableModel):
     # -- paging --------------------------------------------------------------------
 
     def _line(self, row: int) -> _Line | None:
-        page_number, offset = divmod(row, self._page_size)
-        page = self._pages.get(page_number)
-        if page is None:
-            page = self._load_page(page_number)
-        else:
-            self._pages.move_to_end(page_number)
-        return page[offset]
+        measure_id = self._ids[row]
+        try:
+            line = self._lines[measure_id]
+        except KeyError:
+            return self._load_page(row)[measure_id]
+        self._lines.move_to_end(measure_id)
+        return line
 
-    def _load_page(self, page_number: int) -> list[_Line | None]:
-        first = page_number * self._page_size
-        ids = self._ids[first : first + self._page_size]
-        by_id = {row.id: row for row in self._fetch_rows(ids)}
-        page = [_Line(by_id[i]) if i in by_id else None for i in ids]
-        self._pages[page_number] = page
-        while len(self._pages) > self._max_pages:
-            self._pages.popitem(last=False)
-        return page
+    def _load_page(self, row: int) -> OrderedDict[int, _Line | None]:
+        """Fetch the rows not cached yet on ``row``'s page (one query), then trim the cache."""
+        first = row - row % self._page_size
+        lines = self._lines
+        missing = [i for i in self._ids[first : first + self._page_size] if i not in lines]
+        by_id = {r.id: r for r in self._fetch_rows(missing)}
+        for measure_id in missing:
+            found = by_id.get(measure_id)
+            lines[measure_id] = None if found is None else _Line(found)
+        # Keep the page just fetched even when the cache is smaller than a page.
+        while len(lines) > max(self._max_lines, len(missing)):
+            lines.popitem(last=False)
+        return lines
