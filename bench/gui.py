@@ -133,7 +133,7 @@ def timed(action: Callable[[], object], settle: Callable[[], object]) -> float:
 def bench_in_process(db: Path, runs: int) -> bool:
     from PySide6.QtWidgets import QApplication
 
-    from lawtracker.app import build_window
+    from lawtracker.app import build_window, freeze_startup_objects
     from lawtracker.gui.models.measure_table import COLUMNS
     from lawtracker.gui.self_check import wait_until
     from lawtracker.gui.settings import WindowSettings
@@ -146,6 +146,7 @@ def bench_in_process(db: Path, runs: int) -> bool:
 
     def new_window():
         window = build_window(store, settings=WindowSettings(tmp / "settings.ini"))
+        window.startupFinished.connect(freeze_startup_objects)  # as lawtracker.app does
         window.resize(1600, 1000)
         return window
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
@@ -43,6 +43,23 @@ if TYPE_CHECKING:
     from lawtracker.gui.incentives import IncentiveTools
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``callback`` from the event loop once ``widget`` has painted for the first time."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Queued: the rest of this paint (the list, the detail) finishes first. The
+            # widget as context: a window deleted meanwhile cancels the call.
+            QTimer.singleShot(0, watched, self._callback)
+        return False
+
+
 class MainWindow(QMainWindow):
     """The window consultants work in.
 
@@ -55,7 +72,14 @@ class MainWindow(QMainWindow):
         today: the date for "next date", due soon and the today line (tests pin it).
         annotations: the annotation service; ``None`` hides annotating.
         annotation_files: annotation export/import; ``None`` hides those entries.
+
+    Signals:
+        startupFinished(): what the first paint does not need (the sidebar's facets
+            and tags, the due dates) is filled in and the timeline may read; see
+            :meth:`finish_startup`.
     """
+
+    startupFinished = Signal()  # noqa: N815 (Qt naming)
 
     def __init__(
         self,
@@ -83,6 +107,9 @@ class MainWindow(QMainWindow):
         self.current_id: int | None = None
         self._notices: list[str] = []
         self._closed = False
+        self._startup_pending = True
+        self._facets_loaded = False
+        self._tags_loaded = False
         self.writer = SerialWorker(self, name="writer")
         self.reader = SerialWorker(self, name="reader")
         self.annotations = annotations
@@ -111,6 +138,7 @@ class MainWindow(QMainWindow):
         self.timeline_pane = TimelinePane(
             load_items=self._timeline_items, reader=self.reader, today=self.today
         )
+        self.timeline_pane.hold(True)  # until finish_startup
         self.due_panel = DueSoonPanel(days=self.state.due_days)
         self.workspace = QSplitter(Qt.Orientation.Horizontal)
         self.workspace.setObjectName("workspace")
@@ -139,7 +167,11 @@ class MainWindow(QMainWindow):
         )
         self._connect()
         window_layout.restore(self)
-        self.refresh_data()
+        # Start-up shows the list first: the facets, tags and due dates (and the
+        # first ORM query's mapper set-up, about 80 ms) wait until it has painted.
+        self.total = self.catalog.counts().measures
+        self.refresh_list()
+        _AfterFirstPaint(self, self.finish_startup)
 
     # -- wiring ------------------------------------------------------------------------
 
@@ -217,13 +249,45 @@ class MainWindow(QMainWindow):
         table = self.list_pane.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._list_menu)
-        self.sidebar.set_tags(controller.known_tags())
+
+    # -- start-up ------------------------------------------------------------------------
+
+    def load_facets(self) -> None:
+        """Offer the store's jurisdictions, instruments, sources and years in the sidebar."""
+        self.sidebar.set_facets(self.catalog.facets())
+        self._facets_loaded = True
+
+    def load_tags(self) -> None:
+        """Offer the annotation tags in use in the sidebar (nothing without annotations)."""
+        if self.annotation_controller is not None:
+            self.sidebar.set_tags(self.annotation_controller.known_tags())
+            self._tags_loaded = True
+
+    def finish_startup(self) -> None:
+        """Fill in what the window defers until its first paint; later calls do nothing.
+
+        Runs by itself from the event loop once the window has painted; call it
+        to have the sidebar and the due dates filled at once.
+        """
+        if not self._startup_pending or self._closed:
+            return
+        self._startup_pending = False
+        if not self._facets_loaded:
+            self.load_facets()
+        if not self._tags_loaded:
+            self.load_tags()
+        self.refresh_due()
+        self.timeline_pane.hold(False)
+        self.startupFinished.emit()
+
+    def startup_pending(self) -> bool:
+        return self._startup_pending
 
     # -- refreshing ----------------------------------------------------------------------
 
     def refresh_all(self) -> None:
         """Re-read everything from the store, facets included (after an import)."""
-        self.sidebar.set_facets(self.catalog.facets())
+        self.load_facets()
         self.refresh_data()
 
     def refresh_data(self) -> None:
@@ -232,12 +296,16 @@ class MainWindow(QMainWindow):
         self.refresh_list()
         self.refresh_due()
 
-    def refresh_list(self) -> None:
-        """Re-query the ids for the filter and sort, keep the selection if it is still listed."""
+    def refresh_list(self, *, keep_rows: bool = False) -> None:
+        """Re-query the ids for the filter and sort, keep the selection if it is still listed.
+
+        ``keep_rows``: only the filter, search or sort changed, not the measures, so
+        the list keeps the rows it has already read.
+        """
         ids = self.catalog.measure_ids(
             self.filter, self.state.sort, self.state.descending, today=self.today
         )
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, keep_rows=keep_rows)
         if ids:
             self.list_pane.show_table()
         else:
@@ -307,23 +375,23 @@ class MainWindow(QMainWindow):
 
     def _sidebar_changed(self, flt: MeasureFilter) -> None:
         self.filter = dataclasses.replace(flt, query=self.filter.query)
-        self.refresh_list()
+        self.refresh_list(keep_rows=True)
 
     def _search_changed(self, text: str) -> None:
         self.filter = dataclasses.replace(self.filter, query=text)
-        self.refresh_list()
+        self.refresh_list(keep_rows=True)
         self.detail.set_search_terms(search_words(text))
 
     def sort_requested(self, column: SortColumn, descending: bool) -> None:
         self.state.sort, self.state.descending = column, descending
-        self.refresh_list()
+        self.refresh_list(keep_rows=True)
 
     def reset_filters(self) -> None:
         self.search.set_query_quietly("")
         self.filter = MeasureFilter()
         self.sidebar.set_filter(self.filter)
         self.detail.set_search_terms([])
-        self.refresh_list()
+        self.refresh_list(keep_rows=True)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -421,8 +489,7 @@ class MainWindow(QMainWindow):
 
     def _annotations_changed(self, measure_key: str) -> None:
         """Re-read what an annotation save changes: the detail, the list row, tags, timeline."""
-        if self.annotation_controller is not None:
-            self.sidebar.set_tags(self.annotation_controller.known_tags())
+        self.load_tags()
         self.refresh_list()
         shown = self.detail.detail()
         if self.current_id is not None and shown is not None and shown.key == measure_key:
@@ -487,6 +554,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(" · ".join(self._notices))
 
     def startup_due_notice(self) -> str:
+        self.finish_startup()  # the due dates are read after the first paint
         return due_notice(self.due_panel.tree.topLevelItemCount(), self.due_panel.days())
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -61,7 +61,8 @@ def run_self_check(window: MainWindow, *, screenshots: Path | None, out: TextIO)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.show_panes(list_pane=True, timeline=False)
-    wait_until(lambda: window.isVisible())
+    # Painted, then the sidebar and due dates filled in (see MainWindow.finish_startup).
+    wait_until(lambda: window.isVisible() and not window.startup_pending())
     measure_id = find_measure(window.catalog, window)
     if not checks.check("the catalog finds Decree No. 1913", measure_id is not None):
         return False

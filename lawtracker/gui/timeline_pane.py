@@ -28,6 +28,11 @@ from lawtracker.gui.views.timeline_view import TimelineView
 from lawtracker.gui.workers import SerialWorker
 
 MAX_TIMELINE_MEASURES = 2_500
+#: How long a request waits before its dates are read. The read runs on the reader
+#: thread but holds the GIL while it builds items; started at once, it competed with
+#: the list's repaint after a sort, filter or search. A burst of requests (typing,
+#: quick sorts) now reads once, after the list has painted.
+LOAD_DELAY_MS = 50
 LANE_MODE_NAMES = {"jurisdiction": "By jurisdiction", "measure": "By measure"}
 
 LoadItems = Callable[[Sequence[int] | None], list[TimelineItem]]
@@ -71,6 +76,11 @@ class TimelinePane(QWidget):
         self._generation = 0
         self._wanted: tuple[list[int] | None, int] | None = None
         self._loading = False
+        self._held = False
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(LOAD_DELAY_MS)
+        self._load_timer.timeout.connect(self._load)
 
         self.view = TimelineView(today=today)
         self.zoom_in_action = _action(self, "Zoom in", "Zoom the timeline in", "Ctrl+=", "Ctrl++")
@@ -126,10 +136,17 @@ class TimelinePane(QWidget):
         self._wanted = (capped, shown)
         self._generation += 1
         if self.isVisible():
-            self._load()
+            self._load_timer.start()
 
     def is_loading(self) -> bool:
         return self._loading or self._wanted is not None
+
+    def hold(self, held: bool) -> None:
+        """Keep requests waiting (``True``) until released: the window holds them while it
+        starts, so that reading dates does not compete with its first paint."""
+        self._held = held
+        if not held and self.isVisible():
+            self._load_timer.start()
 
     def set_lane_mode(self, mode: str) -> None:
         index = self.lane_switch.findData(mode)
@@ -140,7 +157,7 @@ class TimelinePane(QWidget):
     # -- loading ---------------------------------------------------------------------
 
     def _load(self) -> None:
-        if self._wanted is None or not self._reader.accepting():
+        if self._held or self._wanted is None or not self._reader.accepting():
             return
         ids, shown = self._wanted
         self._wanted = None
@@ -182,4 +199,4 @@ class TimelinePane(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Load once shown, after the first frame: the window paints before the dates arrive."""
         super().showEvent(event)
-        QTimer.singleShot(0, self._load)
+        self._load_timer.start()

@@ -112,7 +112,15 @@ def restore(window: MainWindow) -> None:
     window.show_panes(list_pane=state.list_visible, timeline=state.timeline_visible)
     window.timeline_pane.set_lane_mode(state.lane_mode)
     window.actions.lane_modes[state.lane_mode].setChecked(True)
-    window.sidebar.set_facets(window.catalog.facets())
+    # A saved filter naming jurisdictions, instruments, sources, years or tags keeps
+    # only the values still on offer, so those are read first. Otherwise the window
+    # reads them after its first paint (MainWindow.finish_startup).
+    saved = state.filter
+    years = saved.year_from is not None or saved.year_to is not None
+    if saved.jurisdictions or saved.instruments or saved.source_ids or years:
+        window.load_facets()
+    if saved.tags:
+        window.load_tags()
     window.sidebar.set_filter(state.filter)
     window.filter = dataclasses.replace(window.sidebar.current_filter(), query=state.filter.query)
     window.search.set_query_quietly(state.filter.query)

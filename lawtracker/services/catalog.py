@@ -293,12 +293,15 @@ class Catalog:
         ]
 
     def counts(self) -> StoreCounts:
+        # On the tables, not the ORM classes: the window counts before its first paint,
+        # and the first ORM statement of a process configures every mapper (about 80 ms).
+        measure, source, event = Measure.__table__, Source.__table__, Event.__table__
         with session_scope(self._engine) as session:
-            measures = session.execute(select(func.count()).select_from(Measure)).scalar_one()
+            measures = session.execute(select(func.count()).select_from(measure)).scalar_one()
             sources = session.execute(
-                select(func.count()).select_from(Source).where(Source.superseded.is_(False))
+                select(func.count()).select_from(source).where(source.c.superseded.is_(False))
             ).scalar_one()
-            events = session.execute(select(func.count()).select_from(Event)).scalar_one()
+            events = session.execute(select(func.count()).select_from(event)).scalar_one()
         return StoreCounts(measures, sources, events)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from lawtracker import __version__
+from lawtracker.app import show_window
+from lawtracker.domain.annotations import AnnotationInput
 from lawtracker.domain.enums import Instrument, Language
 from lawtracker.gui.export_flow import CSV_FILTER
 from lawtracker.gui.main_window import MainWindow
@@ -27,6 +30,7 @@ from lawtracker.gui.measure_list import NO_MATCH, NO_MEASURES
 from lawtracker.gui.models.measure_table import COL_SIGNED
 from lawtracker.gui.settings import WindowSettings
 from lawtracker.gui.views.fact_lists import SPAN_ROLE
+from lawtracker.services.annotations import Annotations
 from lawtracker.services.catalog import Catalog
 from lawtracker.services.export import export_csv, export_json
 from lawtracker.services.importing import FileResult, FileStatus, Importer, IngestReport
@@ -265,6 +269,75 @@ def test_due_soon_lists_coming_dates_and_opens_them(qtbot, window: MainWindow) -
     assert "not in the list" in window.statusBar().currentMessage()
     panel.days_box.setValue(1)
     assert panel.tree.topLevelItemCount() == 0 and panel.empty_label.isVisibleTo(panel)
+
+
+def unshown_window(qtbot, engine, db: Path, settings_path: Path) -> MainWindow:
+    """A window as the composition root builds it, not shown yet (so not painted)."""
+    window = MainWindow(
+        None,
+        catalog=Catalog(engine),
+        importer=None,
+        settings=WindowSettings(settings_path),
+        store_location=str(db),
+        today=TODAY,
+        annotations=Annotations(engine),
+    )
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    return window
+
+
+def test_the_sidebar_tags_and_due_dates_are_filled_after_the_first_paint(
+    qtbot, seeded_engine, seeded_db: Path, settings_path: Path
+) -> None:
+    Annotations(seeded_engine).create(DECREE, AnnotationInput(tags=("customs",)))
+    window = unshown_window(qtbot, seeded_engine, seeded_db, settings_path)
+    # Built but not painted: the list is ready, the rest waits for the first paint.
+    assert window.model.rowCount() == window.total > 0
+    assert window.startup_pending()
+    assert window.sidebar.jurisdiction_list.count() == 0
+    assert window.sidebar.tag_list.count() == 0
+    assert window.due_panel.tree.topLevelItemCount() == 0
+    with qtbot.waitSignal(window.startupFinished):
+        window.show()
+    assert not window.startup_pending()
+    jurisdictions = window.sidebar.jurisdiction_list
+    assert {jurisdictions.item(r).text() for r in range(jurisdictions.count())} >= {"AZ", "KZ"}
+    assert window.sidebar.tag_list.item(0).text() == "customs"
+    assert measure_id(window, DECREE) in [
+        window.due_panel.measure_at(r) for r in range(window.due_panel.tree.topLevelItemCount())
+    ]
+    qtbot.waitUntil(lambda: not window.timeline_pane.is_loading())
+    assert window.timeline_pane.view.lanes()
+    window.close()
+
+
+def test_the_due_notice_follows_the_first_paint(
+    qtbot, seeded_engine, seeded_db: Path, settings_path: Path, monkeypatch
+) -> None:
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))  # not in the test process
+    window = unshown_window(qtbot, seeded_engine, seeded_db, settings_path)
+    show_window(window)
+    qtbot.waitUntil(lambda: "due in the next 30 days" in window.statusBar().currentMessage())
+    assert frozen == [True]  # start-up objects leave the full collections
+    window.close()
+    unpainted = unshown_window(qtbot, seeded_engine, seeded_db, settings_path)
+    # Asked before the first paint, the notice reads the due dates itself.
+    assert unpainted.startup_due_notice() == window.startup_due_notice()
+    assert not unpainted.startup_pending()
+
+
+def test_a_saved_filter_on_facets_is_restored_before_the_first_paint(
+    qtbot, make_window: WindowFactory, seeded_engine, seeded_db: Path, settings_path: Path
+) -> None:
+    first = make_window()
+    check(first.sidebar.jurisdiction_list, ["KZ"])
+    kz = keys(first)
+    first.close()
+    again = unshown_window(qtbot, seeded_engine, seeded_db, settings_path)
+    assert again.filter.jurisdictions == {"KZ"} and keys(again) == kz
+    assert again.sidebar.current_filter().jurisdictions == {"KZ"}
 
 
 def test_empty_states_say_what_to_do(

@@ -9,8 +9,10 @@ from PySide6.QtCore import QPoint, Qt
 
 from lawtracker.domain.catalog import TimelineItem
 from lawtracker.domain.enums import EventKind, Instrument
+from lawtracker.gui.timeline_pane import LOAD_DELAY_MS, TimelinePane
 from lawtracker.gui.views import timeline_axis
 from lawtracker.gui.views.timeline_view import TimelineView
+from lawtracker.gui.workers import SerialWorker
 from tests.gui.sample_data import timeline_items
 
 TODAY = dt.date(2025, 6, 1)
@@ -194,3 +196,29 @@ def test_day_ticks_leave_room_for_the_next_month() -> None:
     first = dt.date(2023, 2, 1).toordinal()
     labels = [t.label for t in timeline_axis.ticks(first, first + 40, 12.0 * 2)]
     assert "Mar 2023" in labels and "29" not in labels
+
+
+def test_the_pane_reads_a_burst_of_requests_once_and_not_while_held(qtbot) -> None:
+    """Dates are read after a short delay (the list repaints first), once per burst."""
+    reads: list[list[int] | None] = []
+    reader = SerialWorker(name="test-reader")
+    pane = TimelinePane(load_items=lambda ids: reads.append(ids) or [], reader=reader, today=TODAY)
+    qtbot.addWidget(pane)
+    pane.show()
+    qtbot.waitExposed(pane)
+    try:
+        for ids in ([1], [1, 2], [1, 2, 3]):  # typing, or quick sorts
+            pane.show_measures(ids, len(ids))
+        assert reads == [] and pane.is_loading()
+        qtbot.waitUntil(lambda: not pane.is_loading())
+        assert reads == [[1, 2, 3]]
+
+        pane.hold(True)  # the window holds the reads until its first paint
+        pane.show_measures([4], 1)
+        qtbot.wait(3 * LOAD_DELAY_MS)
+        assert reads == [[1, 2, 3]] and pane.is_loading()
+        pane.hold(False)
+        qtbot.waitUntil(lambda: not pane.is_loading())
+        assert reads == [[1, 2, 3], [4]]
+    finally:
+        reader.shutdown()

@@ -1,5 +1,8 @@
 """The window's annotation use cases: dialogs in, service calls out, undo commands on the stack.
 
+The dialog modules are imported by the methods that open them: the window does
+not need them to start (issue 3's start-up budget).
+
 Saves are synchronous on the GUI thread: each is one small transaction, and an
 undo command must have finished before the next one is pushed. A conflict
 with another instance's save opens :class:`ConflictDialog`; nothing is
@@ -33,12 +36,6 @@ from lawtracker.gui.annotations.commands import (
     Hooks,
     VersionBook,
 )
-from lawtracker.gui.annotations.conflict import Choice, ConflictDialog
-from lawtracker.gui.annotations.dialog import AnnotateDialog
-from lawtracker.gui.annotations.field_edit import FieldEditDialog, editable_fields
-from lawtracker.gui.annotations.history import HistoryDialog
-from lawtracker.gui.annotations.preferences import PreferencesDialog
-from lawtracker.gui.annotations.report import ReportEntry, report_html, write_pdf
 from lawtracker.gui.settings import WindowSettings
 from lawtracker.services.annotation_io import ImportReport
 from lawtracker.services.annotations import Annotations, default_author
@@ -117,6 +114,8 @@ class AnnotationController(QObject):
 
     def annotate(self, detail: MeasureDetail, anchor: AnchorInput | None = None) -> bool:
         """Open the dialog for a new annotation (on a text span if ``anchor``); True if saved."""
+        from lawtracker.gui.annotations.dialog import AnnotateDialog
+
         dialog = AnnotateDialog(
             self.window, measure_title=detail.title, known_tags=self.known_tags(), anchor=anchor
         )
@@ -139,6 +138,8 @@ class AnnotationController(QObject):
         except UserFacingError as exc:
             self._error("Cannot open the annotation", exc)
             return False
+        from lawtracker.gui.annotations.dialog import AnnotateDialog
+
         dialog = AnnotateDialog(
             self.window,
             measure_title=measure_title or before.measure_key,
@@ -187,6 +188,8 @@ class AnnotationController(QObject):
         except UserFacingError as exc:
             self._error("Cannot read the history", exc)
             return False
+        from lawtracker.gui.annotations.history import HistoryDialog
+
         dialog = HistoryDialog(self.window, versions=versions)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen_version is None:
             return False
@@ -211,6 +214,8 @@ class AnnotationController(QObject):
 
     def _resolve(self, conflict: AnnotationConflict) -> bool:
         """Ask "keep both or overwrite" until it is saved, cancelled or fails."""
+        from lawtracker.gui.annotations.conflict import Choice, ConflictDialog
+
         while True:
             dialog = ConflictDialog(self.window, conflict=conflict)
             dialog.exec()
@@ -247,6 +252,8 @@ class AnnotationController(QObject):
     def edit_field(self, detail: MeasureDetail, field: str | None = None) -> bool:
         """Correct (or revert) one extracted field of ``detail``."""
         originals = {e.field: e.original for e in self.service.edits_for(detail.key)}
+        from lawtracker.gui.annotations.field_edit import FieldEditDialog, editable_fields
+
         dialog = FieldEditDialog(
             self.window, fields=editable_fields(detail, originals), initial=field
         )
@@ -268,6 +275,8 @@ class AnnotationController(QObject):
     # -- preferences, files, report -----------------------------------------------------------
 
     def preferences(self) -> bool:
+        from lawtracker.gui.annotations.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(
             self.window, author=self.settings.author(), default_name=default_author()
         )
@@ -327,6 +336,8 @@ class AnnotationController(QObject):
         start_dir: str,
     ) -> Path | None:
         """Write the review report of these measures to a PDF the user chooses."""
+        from lawtracker.gui.annotations.report import ReportEntry, report_html, write_pdf
+
         name, _ = QFileDialog.getSaveFileName(
             self.window,
             f"Review report of {len(measure_ids):,} measures",

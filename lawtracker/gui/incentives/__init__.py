@@ -1,25 +1,26 @@
 """Incentive tools: compare regimes, run a scenario, calculators, user regimes, exports.
 
 The lead wires it with one call (see :func:`install_tools_menu`); everything
-else is reached through the Tools menu and the detail view's button.
+else is reached through the Tools menu and the detail view's button. The dialog
+modules are imported when a dialog first opens, not with the window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from lawtracker.gui.incentives.calculators_dialog import CalculatorsDialog
 from lawtracker.gui.incentives.clause_link import ShowClause, show_clause_in_window
-from lawtracker.gui.incentives.compare_dialog import CompareIncentivesDialog
-from lawtracker.gui.incentives.port import RulesPort
-from lawtracker.gui.incentives.scenario_inputs import ScenarioForm
 
 if TYPE_CHECKING:
+    from lawtracker.gui.incentives.calculators_dialog import CalculatorsDialog
+    from lawtracker.gui.incentives.compare_dialog import CompareIncentivesDialog
+    from lawtracker.gui.incentives.port import RulesPort
+    from lawtracker.gui.incentives.scenario_inputs import ScenarioForm
     from lawtracker.gui.main_window import MainWindow
 
 __all__ = [
@@ -29,6 +30,19 @@ __all__ = [
     "install_tools_menu",
     "show_clause_in_window",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The dialog classes, imported on first use: the window does not need them to start."""
+    if name == "CalculatorsDialog":
+        from lawtracker.gui.incentives.calculators_dialog import CalculatorsDialog
+
+        return CalculatorsDialog
+    if name == "CompareIncentivesDialog":
+        from lawtracker.gui.incentives.compare_dialog import CompareIncentivesDialog
+
+        return CompareIncentivesDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class IncentiveTools:
@@ -49,7 +63,7 @@ class IncentiveTools:
         self._factory = rules_service_factory
         self._rules: RulesPort | None = None
         self.on_show_clause = on_show_clause
-        self.form = ScenarioForm()
+        self._form: ScenarioForm | None = None
         self.compare_dialog: CompareIncentivesDialog | None = None
         self.calculators_dialog: CalculatorsDialog | None = None
         self.compare_action = QAction("&Compare incentives…", window)
@@ -61,6 +75,15 @@ class IncentiveTools:
         self.compare_action.triggered.connect(lambda: self.open_compare())
         self.calculators_action.triggered.connect(lambda: self.open_calculators())
 
+    @property
+    def form(self) -> ScenarioForm:
+        """The scenario inputs both dialogs share for the session (made on first use)."""
+        if self._form is None:
+            from lawtracker.gui.incentives.scenario_inputs import ScenarioForm
+
+            self._form = ScenarioForm()
+        return self._form
+
     def rules(self) -> RulesPort:
         if self._rules is None:
             self._rules = self._factory()
@@ -68,6 +91,8 @@ class IncentiveTools:
 
     def open_compare(self, *, for_current_measure: bool = False) -> CompareIncentivesDialog:
         """Open (non-modal, so clause links can drive the window) the comparison dialog."""
+        from lawtracker.gui.incentives.compare_dialog import CompareIncentivesDialog
+
         detail = None
         if for_current_measure and hasattr(self.window, "detail"):
             detail = self.window.detail.detail()
@@ -85,6 +110,8 @@ class IncentiveTools:
         return self.compare_dialog
 
     def open_calculators(self) -> CalculatorsDialog:
+        from lawtracker.gui.incentives.calculators_dialog import CalculatorsDialog
+
         if self.calculators_dialog is None:
             self.calculators_dialog = CalculatorsDialog(
                 self.window, rules=self.rules(), on_show_clause=self.on_show_clause
