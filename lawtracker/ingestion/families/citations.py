@@ -49,6 +49,13 @@ _VERBS: list[tuple[re.Pattern[str], EventKind, str]] = [
         "amended",
     ),
 ]
+# Every verb pattern above starts with one of these words: one scan rules out
+# most sentences before the patterns are tried one by one.
+_ANY_VERB = re.compile(
+    r"\b(?=[seacdp])(?:signed|entered|enters|came|adopted|passed|approved|dated|added|amended"
+    r"|supplemented)",
+    re.I,
+)
 _QUOTED_INSTRUMENT = re.compile(r"[“\"](?P<title>[^”\"\n]{3,160})[”\"]")
 _INSTRUMENT_WORD = re.compile(r"\b(Law|Code|Rules|Regulations?|Decree|Resolution|Order|Charter)\b")
 _SIGNED_INTO_LAW = re.compile(r"\bsigned\s+into\s+law\s+an?\s+(?P<what>[a-z]+)", re.I)
@@ -96,6 +103,8 @@ def _citation(ctx: DocumentContext, sentence: Span, default_jurisdiction: str) -
         d for d in ctx.dates_in(sentence) if d.precision in (DatePrecision.DAY, DatePrecision.MONTH)
     ]
     if not dates:
+        return None
+    if not _ANY_VERB.search(text):
         return None
     verb = next(((p, k, lbl) for p, k, lbl in _VERBS if p.search(text)), None)
     if verb is None:

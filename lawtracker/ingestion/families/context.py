@@ -95,7 +95,7 @@ class DocumentContext:
         return True
 
     def is_damaged(self, span: Span) -> bool:
-        if any(region.contains(span) for region in self.damaged_regions):
+        if self.damaged_regions and any(region.contains(span) for region in self.damaged_regions):
             return True
         i = bisect.bisect_right(self._paragraph_starts, span.start) - 1
         return i >= 0 and self.paragraph_spans[i].end >= span.start and self._paragraph_damaged(i)
@@ -114,6 +114,9 @@ class DocumentContext:
         high = bisect.bisect_left(self._sentence_starts, region.end)
         clipped = []
         for span in self.sentence_spans[low:high]:
+            if region.start <= span.start and span.end <= region.end:
+                clipped.append(span)  # inside already: no new Span to build
+                continue
             start, end = max(span.start, region.start), min(span.end, region.end)
             if end > start:
                 clipped.append(Span(start, end))
@@ -134,9 +137,14 @@ class DocumentContext:
 
     def _to_original(self, found: Found) -> Found:
         norm_span = found.span
-        span = self.normalized.original_span(norm_span.start, norm_span.end)
+        normalized = self.normalized
+        if normalized.edit_count:
+            span = normalized.original_span(norm_span.start, norm_span.end)
+            repaired = normalized.changed(norm_span.start, norm_span.end)
+        else:  # most documents need no repair: spans map 1:1
+            span, repaired = norm_span, False
         confidence, review = found.confidence, found.needs_review
-        if self.normalized.changed(norm_span.start, norm_span.end):
+        if repaired:
             confidence, review = min(confidence, REPAIRED_CONFIDENCE), True
         if self.is_damaged(span):
             confidence, review = min(confidence, DAMAGED_CONFIDENCE), True

@@ -52,8 +52,10 @@ _FIELD_LABELS: dict[str, re.Pattern[str]] = {
     ),
     "commentary": re.compile(r"^[ \t]*(?:Commentary|S\w{0,3}rh)[ \t]*:", re.MULTILINE),
 }
+# The look-ahead names the first letters, so the alternation runs only there.
 _IN_FORCE_EN = re.compile(
-    r"\b(?:enter(?:s|ed)?|come[s]?|came)\s+into\s+(?:force|effect)|\btakes?\s+effect", re.I
+    r"\b(?=[ect])(?:(?:enter(?:s|ed)?|come[s]?|came)\s+into\s+(?:force|effect)|takes?\s+effect)",
+    re.I,
 )
 _IN_FORCE_AZ = re.compile(r"\bq\w{0,3}vv\w{0,3}\s+min", re.I)
 _AMENDS = re.compile(r"\bamendments?\s+to\s+the\s+(?P<target>.+)$", re.I | re.S)
@@ -75,11 +77,13 @@ class _Item:
 
 def score(text: str) -> float:
     head = text[:20000]
-    documents = len(_FIELD_LABELS["document"].findall(head))
-    signing = len(_FIELD_LABELS["signing"].findall(head))
-    commentary = len(_FIELD_LABELS["commentary"].findall(head))
-    items = len(_ITEM.findall(head))
-    if documents and (signing or commentary) and items:
+    # Only presence counts: search() stops at the first hit, and most texts
+    # lack a "Document:" label, which spares the other scans.
+    if (
+        _FIELD_LABELS["document"].search(head)
+        and (_FIELD_LABELS["signing"].search(head) or _FIELD_LABELS["commentary"].search(head))
+        and _ITEM.search(head)
+    ):
         return 0.9
     return 0.0
 
@@ -133,8 +137,9 @@ def _split_sections(text: str) -> list[list[_Item]]:
         previous = number
         end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
         span = Span(match.start(), end)
-        fields = _fields(text, span)
-        first_label = min(_label_starts(text, span), default=end)
+        labels = _labels(text, span)
+        fields = _fields(labels, span)
+        first_label = labels[0][0] if labels else end
         heading = Span(match.end(), max(match.end(), first_label))
         lang = guess_language(text[span.start : span.end])
         sections[-1].append(_Item(number, span, heading, lang, fields))
@@ -153,25 +158,22 @@ def _trim_foreign_tail(text: str, item: _Item, foreign: Language) -> None:
     item.span = Span(item.span.start, max(kept_end, item.heading.end))
 
 
-def _label_starts(text: str, item: Span) -> list[int]:
-    starts = []
-    for pattern in _FIELD_LABELS.values():
-        match = pattern.search(text, item.start, item.end)
-        if match:
-            starts.append(match.start())
-    return starts
-
-
-def _fields(text: str, item: Span) -> dict[str, Span]:
+def _labels(text: str, item: Span) -> list[tuple[int, int, str]]:
+    """Start, end and name of each field label in ``item``, in text order."""
     found: list[tuple[int, int, str]] = []
     for name, pattern in _FIELD_LABELS.items():
         match = pattern.search(text, item.start, item.end)
         if match:
             found.append((match.start(), match.end(), name))
     found.sort()
+    return found
+
+
+def _fields(labels: list[tuple[int, int, str]], item: Span) -> dict[str, Span]:
+    """Each field's value: from its label to the next label or the item's end."""
     fields = {}
-    for i, (_, value_start, name) in enumerate(found):
-        value_end = found[i + 1][0] if i + 1 < len(found) else item.end
+    for i, (_, value_start, name) in enumerate(labels):
+        value_end = labels[i + 1][0] if i + 1 < len(labels) else item.end
         fields[name] = Span(value_start, value_end)
     return fields
 

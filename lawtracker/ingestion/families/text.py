@@ -10,23 +10,31 @@ from lawtracker.domain.facts import Span
 
 # A full stop ends a sentence unless it closes a common abbreviation
 # ("No. 1913", "i.e.", "Art.", "Doc.") or sits inside a number ("90.7.2").
-# The leading look-ahead only says which character every alternative starts
-# with: without it the eight look-behinds ran at every position (10x slower).
+# The pattern starts by consuming the one character every alternative starts
+# with, which lets the regex engine skip to those characters quickly; each
+# alternative then checks which character it was with a look-behind (so the
+# abbreviation look-behinds end in "." for it). A leading look-ahead instead
+# was 2.5x slower, and no hint at all 10x slower.
 _SENTENCE_END = re.compile(
-    r"(?=[.!?\n;])"
-    r"(?:(?<!\bNo)(?<!\bi\.e)(?<!\be\.g)(?<!\bArt)(?<!\bDoc)(?<!\bDistr)(?<!\bSt)(?<!\bpara)"
-    r"[.!?](?=\s+[\"“(\[A-ZƏÇŞĞÜÖİ\-•*]|\s*$)|\n\s*\n|;\s*\n)"
+    r"[.!?\n;]"
+    r"(?:(?<=[.!?])(?<!\bNo.)(?<!\bi\.e.)(?<!\be\.g.)(?<!\bArt.)(?<!\bDoc.)(?<!\bDistr.)(?<!\bSt.)"
+    r"(?<!\bpara.)(?=\s+[\"“(\[A-ZƏÇŞĞÜÖİ\-•*]|\s*$)"
+    r"|(?<=\n)\s*\n|(?<=;)\s*\n)"
 )
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
+# The look-aheads name the letters the words start with, so that the
+# alternation is tried only there (about twice as fast; same matches).
 _AZ_MARKERS = re.compile(
-    r"\b(va|v[əe]|il[əe]|haqq[ıi]nda|hagq[gi]?[ıi]nda|tarixi|edilm[əa]si|olunub|edilib|"
+    r"\b(?=[vihteoüugrmnqəad])"
+    r"(va|v[əe]|il[əe]|haqq[ıi]nda|hagq[gi]?[ıi]nda|tarixi|edilm[əa]si|olunub|edilib|"
     r"il[dt][əeas]|[üu]zr[əa]|g[öo]r[əea]|Respublikas[ıi]n?[ıi]?n?|m[əa]c[əa]ll[əe]|"
     r"n[öoé]mr[əa]li|q[üu]vv[əe]y[əe]|[əa]sas[əa]n|d[əa]yi[şs]iklik)\b",
     re.IGNORECASE,
 )
 _EN_MARKERS = re.compile(
-    r"\b(the|of|and|to|in|is|are|for|with|that|which|shall|has|have)\b", re.IGNORECASE
+    r"\b(?=[toaifwsh])(the|of|and|to|in|is|are|for|with|that|which|shall|has|have)\b",
+    re.IGNORECASE,
 )
 
 

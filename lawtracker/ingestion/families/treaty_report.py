@@ -8,6 +8,7 @@ statistics and the instruments the State cites, which become measures too.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lawtracker.domain.drafts import LinkDraft, MeasureDraft, ParsedSource, Provenance
@@ -46,14 +47,19 @@ _ADOPTED = re.compile(r"\badopted\b", re.I)
 
 
 def score(text: str) -> float:
+    """Three of four signals; the whole-text paragraph count runs only when it decides."""
     head = text[:3000]
-    signals = [
-        bool(_DISTR.search(head)),
-        bool(_COMMITTEE.search(head)),
-        bool(_CONCLUDING.search(text[:8000])),
-        len(_PARAGRAPH.findall(text)) >= 5,
-    ]
-    return 0.85 if sum(signals) >= 3 else 0.0
+    signals = sum(
+        (
+            bool(_DISTR.search(head)),
+            bool(_COMMITTEE.search(head)),
+            bool(_CONCLUDING.search(text[:8000])),
+        )
+    )
+    if signals == 2:
+        fifth = next(itertools.islice(_PARAGRAPH.finditer(text), 4, None), None)
+        signals += fifth is not None  # at least five numbered paragraphs
+    return 0.85 if signals >= 3 else 0.0
 
 
 def parse(ctx: DocumentContext) -> ParsedSource:
