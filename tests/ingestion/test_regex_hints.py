@@ -11,6 +11,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lawtracker.domain import jurisdictions
 from lawtracker.ingestion.extract import quantities
 from lawtracker.ingestion.extract.numbers import EN_SMALL
 from lawtracker.ingestion.families import citations, newsletter, text
@@ -52,7 +53,7 @@ def test_sentence_ends_match_the_plain_pattern(value: str) -> None:
 @SETTINGS
 @given(any_text)
 def test_first_letter_hints_change_no_match(value: str) -> None:
-    hinted = (text._EN_MARKERS, text._AZ_MARKERS, newsletter._IN_FORCE_EN)
+    hinted = (text._EN_MARKERS, text._AZ_MARKERS, newsletter._IN_FORCE_EN, jurisdictions._PATTERN)
     for pattern in hinted:
         plain = _without_hint(pattern)
         assert plain.pattern != pattern.pattern
