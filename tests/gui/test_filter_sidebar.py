@@ -129,7 +129,8 @@ def test_no_dated_measures_disables_the_years(sidebar: FilterSidebar) -> None:
 def test_an_empty_tag_list_gives_way_to_a_hint(sidebar: FilterSidebar) -> None:
     sidebar.set_tags([])
     assert sidebar.tag_list.isHidden() and not sidebar.no_tags_hint.isHidden()
-    assert "annotate" in sidebar.no_tags_hint.text()
+    assert sidebar.no_tags_hint.text() == "No tags yet"
+    assert "annotate" in sidebar.no_tags_hint.toolTip()
     sidebar.set_tags(["urgent", "client-a"])
     assert not sidebar.tag_list.isHidden() and sidebar.no_tags_hint.isHidden()
     assert sidebar.tag_list.count() == 2

@@ -110,10 +110,12 @@ class FilterSidebar(QWidget):
         self.status_list = _checklist("Review status")
         _fill(self.status_list, ((name, s) for s, name in STATUS_WORDS.items()), set())
         self.tag_list = _checklist("Tags")
-        self.no_tags_hint = QLabel(
-            "No tags yet: the tags you give measures when you annotate them appear here."
+        # One short line: a wrapped label makes the sidebar taller than the dock and
+        # brings in a scroll bar. The tooltip says where tags come from.
+        self.no_tags_hint = QLabel("No tags yet")
+        self.no_tags_hint.setToolTip(
+            "The tags you give measures when you annotate them (Annotate…) appear here."
         )
-        self.no_tags_hint.setWordWrap(True)
         self.no_tags_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.annotated_combo = QComboBox()
         self.annotated_combo.setAccessibleName("Has annotations")
