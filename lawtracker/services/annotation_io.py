@@ -44,7 +44,7 @@ from lawtracker.domain.annotations import (
     normalise_tags,
 )
 from lawtracker.errors import UserFacingError
-from lawtracker.services.annotations import (
+from lawtracker.services.annotation_rows import (
     Fields,
     anchor_for_import,
     annotation_views,
@@ -53,9 +53,9 @@ from lawtracker.services.annotations import (
     record_version,
     versions_of,
     view_by_id,
-    write_session,
     write_tags,
 )
+from lawtracker.services.annotations import write_session
 from lawtracker.storage.anchors import ResolvedAnchor
 from lawtracker.storage.db import session_scope
 from lawtracker.storage.tables import Annotation, utc_now

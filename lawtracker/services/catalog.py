@@ -38,8 +38,8 @@ from lawtracker.domain.enums import (
     QuantityKind,
     ReferenceKind,
 )
-from lawtracker.services.annotations import apply_user_edits, apply_user_edits_to_rows
 from lawtracker.services.catalog_list import list_conditions, measure_rows, ordered_ids
+from lawtracker.services.user_edits import apply_user_edits, apply_user_edits_to_rows
 from lawtracker.storage.db import session_scope
 from lawtracker.storage.tables import (
     Event,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, ExceptionContext, make_url
@@ -16,6 +17,10 @@ from sqlmodel import Session
 from lawtracker.errors import StorageError
 
 BUSY_TIMEOUT_MS = 5000
+#: Values per ``IN (...)`` list: under SQLite's old limit of 999 bound parameters.
+MAX_SQL_PARAMS = 900
+
+_Item = TypeVar("_Item")
 
 # Executed on every new DBAPI connection. WAL lets the GUI read while a worker
 # writes; NORMAL is durable enough under WAL and much faster than FULL.
@@ -64,6 +69,16 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def chunked(items: Sequence[_Item], size: int = MAX_SQL_PARAMS) -> list[Sequence[_Item]]:
+    """``items`` in slices small enough for one ``IN (...)`` list each."""
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """SQLite hands datetimes back naive; they were stored as UTC."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 def database_path(engine: Engine) -> Path | None:
