@@ -206,5 +206,6 @@ def test_incentive_text_speaks_in_words_not_codes(capsys, seeded_db: Path) -> No
     assert "Investment promotion certificate: NOT ELIGIBLE" in out
     assert "Baku (outside the excepted settlements and districts) is not a listed location" in out
     assert "  - strategic direction: not eligible: " in out
-    for code_word in ("not_eligible", "NOT_ELIGIBLE", "strategic_direction", "baku is"):
+    assert "5,000,000 AZN minimum for Baku (outside the excepted" in out
+    for code_word in ("not_eligible", "NOT_ELIGIBLE", "strategic_direction", "baku "):
         assert code_word not in out

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from lawtracker.domain.rules import (
+    LOCATION_LABELS,
     Clause,
     Comparison,
     ComparisonCell,
@@ -41,22 +42,32 @@ def _locations(r: Regime) -> ComparisonCell:
     loc = r.location
     if loc is None:
         return ComparisonCell("any", None) if r.kind == "incentive" else _NONE
-    names = ", ".join(sorted(x.value for x in loc.eligible))
+    names = "; ".join(_places(loc.eligible))
     if loc.alternative:
-        names += f"; elsewhere only via {loc.alternative}"
+        names += f"\nelsewhere only via {loc.alternative}"
     return ComparisonCell(names, loc.clause)
+
+
+def _places(locations: Iterable[Location]) -> list[str]:
+    """Place names in the order the form lists them (the enum's), not codes.
+
+    Some names hold a comma ("Baku, an excepted settlement or district"): callers
+    join them with semicolons.
+    """
+    wanted = set(locations)
+    return [LOCATION_LABELS[loc] for loc in Location if loc in wanted]
 
 
 def _minimum(r: Regime) -> ComparisonCell:
     mi = r.min_investment
     if mi is None:
         return _NONE
-    parts = [f"{loc.value} {money(v)} AZN" for loc, v in mi.amounts.items()]
+    parts = [f"{LOCATION_LABELS[loc]} {money(v)} AZN" for loc, v in mi.amounts.items()]
     if mi.default is not None:
         parts.append(f"elsewhere {money(mi.default)} AZN")
     if mi.unclear:
-        parts.append("unclear: " + ", ".join(sorted(x.value for x in mi.unclear)))
-    return ComparisonCell("; ".join(parts), mi.clause)
+        parts.append("unclear: " + "; ".join(_places(mi.unclear)))
+    return ComparisonCell("\n".join(parts), mi.clause)
 
 
 def _benefits(r: Regime) -> ComparisonCell:

@@ -169,9 +169,10 @@ def _min_investment(regime: Regime, scenario: Scenario) -> Reason | None:
         return None
     amount = scenario.amount_azn
     loc = scenario.location
+    place = LOCATION_LABELS[loc]
     if loc in mi.unclear:
         note = mi.unclear_note if loc is Location.BAKU_EXCEPTED_AREA else ""
-        note = note or f"the clause does not say which minimum applies to {loc.value}"
+        note = note or f"the clause does not say which minimum applies to {place}"
         return Reason("minimum investment", Outcome.UNCLEAR, note, mi.clause)
     minimum = mi.amounts.get(loc, mi.default)
     clause = mi.clause if loc in mi.amounts else (mi.default_clause or mi.clause)
@@ -179,20 +180,20 @@ def _min_investment(regime: Regime, scenario: Scenario) -> Reason | None:
         return Reason(
             "minimum investment",
             Outcome.UNCLEAR,
-            f"the rule gives no minimum for {loc.value}",
+            f"the rule gives no minimum for {place}",
             mi.clause,
         )
     if amount >= minimum:
         return Reason(
             "minimum investment",
             Outcome.ELIGIBLE,
-            f"{money(amount)} AZN meets the {money(minimum)} AZN minimum for {loc.value}",
+            f"{money(amount)} AZN meets the {money(minimum)} AZN minimum for {place}",
             clause,
         )
     return Reason(
         "minimum investment",
         Outcome.NOT_ELIGIBLE,
-        f"{money(amount)} AZN is below the {money(minimum)} AZN minimum for {loc.value}",
+        f"{money(amount)} AZN is below the {money(minimum)} AZN minimum for {place}",
         clause,
     )
 
