@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +21,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from lawtracker.app import build_window  # noqa: E402
+from lawtracker.domain.rules import Location  # noqa: E402
+from lawtracker.gui.main_window import MainWindow  # noqa: E402
 from lawtracker.gui.self_check import run_self_check  # noqa: E402
 from lawtracker.gui.settings import WindowSettings  # noqa: E402
 from lawtracker.gui.style import install_legible_checks  # noqa: E402
@@ -66,10 +69,28 @@ def shoot(out: Path, suffix: str) -> bool:
             passed = run_self_check(window, screenshots=folder, out=sys.stdout)
             for name in ("list-detail", "timeline"):
                 (folder / f"{name}.png").replace(out / f"{name}{suffix}.png")
+            shoot_comparison(window, out / f"compare-incentives{suffix}.png")
             window.close()
         finally:
             store.dispose()
     return passed
+
+
+def shoot_comparison(window: MainWindow, path: Path) -> None:
+    """The incentive comparison with every regime ticked and a Ganja scenario computed."""
+    dialog = window.incentive_tools.open_compare()
+    dialog.set_chosen(lambda _regime: True)
+    panel = dialog.scenario
+    panel.amount_edit.setText("4,000,000")
+    panel.set_location(Location.GANJA)
+    panel.share_edit.setText("10")
+    panel.date_edit.setDate(QDate(2024, 3, 1))
+    panel.compute()
+    dialog.resize(1280, 900)
+    QApplication.processEvents()
+    dialog.grab().save(str(path))
+    dialog.close()
+    print(f"ok    wrote {path}")
 
 
 def main() -> int:
