@@ -338,6 +338,13 @@ def test_exports_write_csv_and_pdf_with_the_regimes(
     assert "Investment promotion certificate" in text
     assert "Strategic investment project" in text
     assert "not eligible" in text
+    assert "Ganja 5,000,000 AZN" in text  # places in words, not location codes
+
+
+def test_report_cells_keep_one_place_a_line_and_escape_markup() -> None:
+    from lawtracker.gui.incentives.report import _lines_html
+
+    assert _lines_html("Ganja <5M>\nSumgait & co") == "Ganja &lt;5M&gt;<br/>Sumgait &amp; co"
 
 
 def test_pdf_escapes_markup_in_rule_text(qapp, tmp_path: Path) -> None:

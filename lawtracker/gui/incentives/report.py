@@ -145,6 +145,11 @@ def csv_text(comparison: Comparison | None, report: ScenarioReport | None) -> st
     return buffer.getvalue()
 
 
+def _lines_html(text: str) -> str:
+    """Escaped text with its line breaks kept (a comparison cell lists one place a line)."""
+    return html.escape(text).replace("\n", "<br/>")
+
+
 def _quote_html(clause: Clause | None) -> str:
     if clause is None:
         return ""
@@ -163,7 +168,7 @@ def report_html(comparison: Comparison | None, report: ScenarioReport | None) ->
         parts.append(f'<table border="1" cellpadding="3"><tr><th>Criterion</th>{head}</tr>')
         for row in comparison.rows:
             cells = "".join(
-                f"<td>{'<b>' if row.differs else ''}{e(cell_text(c))}"
+                f"<td>{'<b>' if row.differs else ''}{_lines_html(cell_text(c))}"
                 f"{'</b>' if row.differs else ''}<br/>{_quote_html(c.clause)}</td>"
                 for c in row.cells
             )
