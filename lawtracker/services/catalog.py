@@ -40,7 +40,7 @@ from lawtracker.domain.enums import (
 )
 from lawtracker.services.catalog_list import list_conditions, measure_rows, ordered_ids
 from lawtracker.services.user_edits import apply_user_edits, apply_user_edits_to_rows
-from lawtracker.storage.db import session_scope
+from lawtracker.storage.db import chunked, session_scope
 from lawtracker.storage.tables import (
     Event,
     Measure,
@@ -64,12 +64,6 @@ INTERVALS = {
     EventKind.WINDOW_END: EventKind.WINDOW_START,
     EventKind.IMPLEMENTATION_END: EventKind.IMPLEMENTATION_START,
 }
-
-_MAX_SQL_PARAMS = 900
-
-
-def _chunks(ids: Sequence[int]) -> list[Sequence[int]]:
-    return [ids[i : i + _MAX_SQL_PARAMS] for i in range(0, len(ids), _MAX_SQL_PARAMS)]
 
 
 class Catalog:
@@ -233,7 +227,7 @@ class Catalog:
                 rows = _raw_rows(connection, statement)
             else:
                 rows = []
-                for chunk in _chunks(list(measure_ids)):
+                for chunk in chunked(list(measure_ids)):
                     rows += _raw_rows(connection, statement.where(ev.measure_id.in_(chunk)))
         return _timeline(rows)
 

@@ -39,6 +39,7 @@ from sqlmodel import Session, SQLModel
 from lawtracker.domain.annotations import normalise_tag, normalise_tags
 from lawtracker.domain.catalog import MeasureFilter, MeasureRow, SortColumn
 from lawtracker.domain.enums import EventKind, Instrument, ReviewStatus
+from lawtracker.storage.db import chunked
 from lawtracker.storage.search import measure_match
 
 _TABLES = SQLModel.metadata.tables
@@ -50,7 +51,6 @@ ANNOTATION_TAG = _TABLES["annotation_tag"]
 
 # Review statuses in workflow order: the STATUS column sorts by this, not alphabetically.
 STATUS_ORDER = tuple(ReviewStatus)
-_MAX_SQL_PARAMS = 900
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,7 +350,7 @@ def measure_rows(session: Session, ids: Sequence[int], *, today: dt.date) -> lis
     m = MEASURE.c
     rows: dict[int, MeasureRow] = {}
     wanted = list(dict.fromkeys(ids))
-    for chunk in _chunks(wanted):
+    for chunk in chunked(wanted):
         next_dates = dict(
             session.execute(
                 select(EVENT.c.measure_id, func.min(EVENT.c.date))
@@ -411,7 +411,7 @@ def _annotation_summaries(session: Session, keys: Sequence[str]) -> dict[str, _S
     if not live:
         return {}
     tags: dict[int, list[str]] = {}
-    for chunk in _chunks([row.id for row in live]):
+    for chunk in chunked([row.id for row in live]):
         for annotation_id, tag in session.execute(
             select(ANNOTATION_TAG.c.annotation_id, ANNOTATION_TAG.c.tag).where(
                 ANNOTATION_TAG.c.annotation_id.in_(chunk)
@@ -431,7 +431,3 @@ def _annotation_summaries(session: Session, keys: Sequence[str]) -> dict[str, _S
             min(follow_ups, default=None),
         )
     return summaries
-
-
-def _chunks(ids: Sequence[Any]) -> list[Sequence[Any]]:
-    return [ids[i : i + _MAX_SQL_PARAMS] for i in range(0, len(ids), _MAX_SQL_PARAMS)]

@@ -19,6 +19,7 @@ from sqlmodel import Session
 from lawtracker.domain.drafts import MeasureDraft, ParsedSource, Provenance
 from lawtracker.domain.enums import EventKind
 from lawtracker.storage.anchors import reanchor_annotations
+from lawtracker.storage.db import chunked
 from lawtracker.storage.search import index_measures, index_source, unindex_source
 from lawtracker.storage.tables import (
     Event,
@@ -140,7 +141,7 @@ def _upsert_measures(
     connection = session.connection()
     keys = [d.key for d in drafts]
     existing: dict[str, int] = {}
-    for chunk in _chunks(keys):
+    for chunk in chunked(keys):
         existing.update(connection.execute(_IDS_BY_KEY, {"keys": chunk}).all())
     now = utc_now()
     updates = [
@@ -186,10 +187,6 @@ def _measure_values(draft: MeasureDraft) -> dict[str, Any]:
         "authority": draft.authority,
         "summary": draft.summary,
     }
-
-
-def _chunks(items: list, size: int = 500) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _provenance(source_id: int, provenance: Provenance | None) -> dict[str, Any]:
@@ -314,7 +311,7 @@ def refresh_summary_columns(session: Session, measure_ids: Iterable[int]) -> Non
     if not ids:
         return
     connection = session.connection()
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids):
         connection.execute(_REFRESH_SUMMARY, {"ids": chunk})
 
 
@@ -360,7 +357,7 @@ def _reindex_measures(
     """
     connection = session.connection()
     current_id, current_text = current
-    for chunk in _chunks(sorted(measure_ids)):
+    for chunk in chunked(sorted(measure_ids)):
         measures = connection.execute(_MEASURES_TO_INDEX, {"ids": chunk}).all()
         bodies: dict[int, list[str]] = {}
         for measure_id, source_id, start, end, piece in connection.execute(
