@@ -299,10 +299,13 @@ def test_sidebar_maps_review_controls_to_the_filter(window: MainWindow) -> None:
 
     detail = show_decree(window)
     assert window.annotations is not None
+    sidebar = window.sidebar
+    window.finish_startup()
+    assert sidebar.tag_list.isHidden() and not sidebar.no_tags_hint.isHidden()  # no tags yet
     window.annotations.create(detail.key, AnnotationInput(note="n", tags=("tax",)))
     window._annotations_changed(detail.key)
-    sidebar = window.sidebar
     assert [sidebar.tag_list.item(i).text() for i in range(sidebar.tag_list.count())] == ["tax"]
+    assert not sidebar.tag_list.isHidden() and sidebar.no_tags_hint.isHidden()
     with_signal = []
     sidebar.filterChanged.connect(with_signal.append)
     sidebar.tag_list.item(0).setCheckState(Qt.CheckState.Checked)
