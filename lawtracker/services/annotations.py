@@ -60,11 +60,8 @@ from lawtracker.services.annotation_rows import (
     write_tags,
 )
 from lawtracker.services.user_edits import (
-    apply_user_edits,
-    apply_user_edits_to_rows,
     edit_history,
     edits_in_force,
-    load_user_edits,
     record_edit,
 )
 from lawtracker.storage.anchors import (
@@ -95,10 +92,7 @@ __all__ = [
     "InvalidEditError",
     "ReanchorResult",
     "ReviewStatus",
-    "apply_user_edits",
-    "apply_user_edits_to_rows",
     "default_author",
-    "load_user_edits",
     "reanchor",
 ]
 
@@ -486,7 +480,7 @@ class Annotations:
         ``event:<kind>`` as an ISO date, ``quantity:<fingerprint>`` as a number).
 
         The catalog shows it instead of the extracted value from now on, and
-        re-ingestion does not touch it; see :func:`apply_user_edits`.
+        re-ingestion does not touch it; see :func:`.user_edits.apply_user_edits`.
         """
         return self._record_edit(measure_key, field, validate_edit(field, value))
 
