@@ -12,6 +12,16 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+# The placeholder year of a MONTH_DAY date ("On May 25", no year anywhere): a leap year,
+# so that 29 February is representable; never shown, exported or put on a timeline.
+NO_YEAR = 4
+
+
+def month_day_text(value: dt.date) -> str:
+    """ISO 8601's reduced form for a day and month without a year: ``--MM-DD``."""
+    return f"--{value.month:02d}-{value.day:02d}"
+
+
 _UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 
 

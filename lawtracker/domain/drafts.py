@@ -16,6 +16,7 @@ from lawtracker.domain.enums import (
     Instrument,
     Language,
     LinkKind,
+    MeasureRole,
     Qualifier,
     QuantityKind,
     ReferenceKind,
@@ -83,7 +84,7 @@ class MeasureDraft:
     key: str
     title: str
     instrument: Instrument
-    jurisdiction: str
+    jurisdiction: str | None
     number: str | None = None
     authority: str | None = None
     summary: str | None = None
@@ -93,6 +94,11 @@ class MeasureDraft:
     quantities: list[QuantityDraft] = field(default_factory=list)
     references: list[ReferenceDraft] = field(default_factory=list)
     links: list[LinkDraft] = field(default_factory=list)
+    role: MeasureRole = MeasureRole.PRIMARY
+    confidence: float = 1.0
+    # Keys this measure was stored under by earlier versions of the extractor: the store
+    # moves annotations and user edits from an alias to the key (never loses them).
+    key_aliases: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -42,11 +42,15 @@ class EventKind(StrEnum):
 class DatePrecision(StrEnum):
     """How much of a date the text actually states.
 
+    ``MONTH_DAY`` is a day and month whose year the text does not give and no
+    dateline supplies ("On May 25"): the date's year is a placeholder
+    (:data:`lawtracker.domain.dates.NO_YEAR`) that is never shown or exported.
     ``UNKNOWN`` marks a date role the text does not give (for instance no
     entry-into-force sentence): the event exists but its date is ``None``.
     """
 
     DAY = "day"
+    MONTH_DAY = "month_day"
     MONTH = "month"
     YEAR = "year"
     UNKNOWN = "unknown"
@@ -97,6 +101,15 @@ class DocumentFamily(StrEnum):
 class Language(StrEnum):
     EN = "en"
     AZ = "az"
+    RU = "ru"
+
+
+class MeasureRole(StrEnum):
+    """What a document does with a measure: about it, cites it, or only names it."""
+
+    PRIMARY = "primary"
+    REFERENCED = "referenced"
+    MENTIONED = "mentioned"
 
 
 class ReviewStatus(StrEnum):

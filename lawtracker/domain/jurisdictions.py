@@ -22,6 +22,36 @@ _NAMES: dict[str, str] = {
     "uzbekistan": "UZ",
     "kyrgyzstan": "KG",
     "kyrgyz republic": "KG",
+    "kyrgyz": "KG",
+    "kirghiz": "KG",
+    "uzbek": "UZ",
+    "tajik": "TJ",
+    "georgian": "GE",
+    "turkmen": "TM",
+    "russian": "RU",
+    "ukrainian": "UA",
+    "belarusian": "BY",
+    "azərbaycan respublikası": "AZ",
+    "qazaxıstan": "KZ",
+    "özbəkistan": "UZ",
+    "qırğızıstan": "KG",
+    "gürcüstan": "GE",
+    "ermənistan": "AM",
+    "rusiya": "RU",
+    "азербайджан": "AZ",
+    "казахстан": "KZ",
+    "узбекистан": "UZ",
+    "кыргызстан": "KG",
+    "киргизия": "KG",
+    "киргизстан": "KG",
+    "таджикистан": "TJ",
+    "туркменистан": "TM",
+    "армения": "AM",
+    "грузия": "GE",
+    "россия": "RU",
+    "российской федерации": "RU",
+    "украина": "UA",
+    "беларусь": "BY",
     "tajikistan": "TJ",
     "turkmenistan": "TM",
     "russia": "RU",
@@ -48,17 +78,68 @@ _NAMES: dict[str, str] = {
 # The look-ahead on the names' first letters lets the regex engine skip most word
 # starts without trying every alternative: about half the search time on long texts.
 _FIRST_LETTERS = re.escape("".join(sorted({name[0] for name in _NAMES})))
+# Russian names take case endings ("Казахстана", "Кыргызстане"): a stem match is enough.
 _PATTERN = re.compile(
     rf"\b(?=[{_FIRST_LETTERS}])("
     + "|".join(sorted((re.escape(n) for n in _NAMES), key=len, reverse=True))
-    + r")\b",
+    + r")(?:[аеуыо]|ом|ой|ии|ию|ия)?\b",
     re.IGNORECASE,
 )
+
+# ISO 3166 alpha-3 codes as UN document symbols use them (CAT/C/AZE/CO/5).
+_ALPHA3 = {
+    "AZE": "AZ",
+    "KAZ": "KZ",
+    "UZB": "UZ",
+    "KGZ": "KG",
+    "TJK": "TJ",
+    "TKM": "TM",
+    "ARM": "AM",
+    "GEO": "GE",
+    "RUS": "RU",
+    "UKR": "UA",
+    "BLR": "BY",
+    "MDA": "MD",
+    "TUR": "TR",
+    "IRN": "IR",
+    "HUN": "HU",
+    "FRA": "FR",
+    "DEU": "DE",
+    "GBR": "GB",
+    "SRB": "RS",
+    "HRV": "HR",
+    "ROU": "RO",
+    "BGR": "BG",
+    "EST": "EE",
+    "MKD": "MK",
+    "MNG": "MN",
+    "AFG": "AF",
+    "CHN": "CN",
+}
 
 
 def iso_code(name: str) -> str | None:
     """The ISO code for a country name or adjective, if known."""
     return _NAMES.get(name.strip().lower())
+
+
+def un_iso3_to_iso2(code: str) -> str | None:
+    """The alpha-2 code for an alpha-3 code inside a UN document symbol, if known."""
+    return _ALPHA3.get(code.upper()) if len(code) == 3 and code.isalpha() else None
+
+
+def jurisdiction_in(text: str) -> str | None:
+    """The country a phrase such as "of the Republic of Azerbaijan" or "Kyrgyz" names."""
+    return first_jurisdiction(text)
+
+
+def jurisdiction_counts(text: str) -> dict[str, int]:
+    """How often each country is named: the document prior for unattributed mentions."""
+    counts: dict[str, int] = {}
+    for match in _PATTERN.finditer(text):
+        code = _NAMES[match.group(1).lower()]
+        counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 def first_jurisdiction(text: str) -> str | None:

@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 
 from lawtracker.domain.drafts import MeasureDraft, ParsedSource
-from lawtracker.domain.enums import DocumentFamily, EventKind, Instrument, LinkKind, QuantityKind
-from lawtracker.errors import ParseError
+from lawtracker.domain.enums import (
+    DocumentFamily,
+    EventKind,
+    Instrument,
+    LinkKind,
+    MeasureRole,
+    QuantityKind,
+)
 from lawtracker.ingestion.families import parse_document, recognise
 from lawtracker.ingestion.families.context import DocumentContext
 
@@ -166,7 +172,7 @@ def test_news_item_implementation_period() -> None:
 
 def test_treaty_body_report() -> None:
     parsed = parse(REPORT)
-    report = only(parsed.measures, instrument=Instrument.REPORT)
+    [report] = [m for m in parsed.measures if m.title.startswith("Information received")]
     assert report.jurisdiction == "GE"
     assert event_dates(report, EventKind.ISSUED) == [dt.date(2024, 3, 3)]
     assert event_dates(report, EventKind.RECEIVED) == [dt.date(2024, 2, 1)]
@@ -176,6 +182,11 @@ def test_treaty_body_report() -> None:
     assert law.title == "Law on Equality"
     assert event_dates(law, EventKind.ADOPTED) == [dt.date(2023, 6, 12)]
     assert any(link.kind == LinkKind.CITES and link.target_key == law.key for link in report.links)
+    # The general path adds what the profile did not name: the observations it follows up.
+    [observations] = [m for m in parsed.measures if m.number == "CERD/C/GEO/CO/9"]
+    assert observations.jurisdiction == "GE"
+    assert observations.role == MeasureRole.REFERENCED
+    assert event_dates(observations, EventKind.ADOPTED) == [dt.date(2022, 5, 5)]
 
 
 def test_written_declaration() -> None:
@@ -197,6 +208,7 @@ def test_generic_fallback_keeps_dated_instruments() -> None:
     assert event_dates(resolution, EventKind.ADOPTED) == [dt.date(2023, 6, 5)]
 
 
-def test_generic_text_without_measures_is_refused() -> None:
-    with pytest.raises(ParseError, match="no recognisable measure"):
-        parse("Notes from the offsite. Coffee was good.\n")
+def test_readable_text_without_measures_is_kept_with_none() -> None:
+    parsed = parse("Notes from the offsite. Coffee was good.\n")
+    assert parsed.measures == []
+    assert parsed.title == "Notes from the offsite. Coffee was good."

@@ -1,0 +1,418 @@
+"""Mentions, dates and figures assembled into measures.
+
+Mentions group into one measure when they share a number, or a head word and a title;
+back-references join what they point at. Each date takes its role from its own clause
+and goes to the mention that cue governs; each figure goes to the measure whose clause
+(else item) states it. Nothing is dropped for low confidence: it is kept and flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lawtracker.domain.drafts import EventDraft, LinkDraft, MeasureDraft, Provenance
+from lawtracker.domain.enums import (
+    DatePrecision,
+    EventKind,
+    Instrument,
+    Language,
+    LinkKind,
+    MeasureRole,
+)
+from lawtracker.domain.facts import FoundDate, Span
+from lawtracker.ingestion.families.context import DocumentContext
+from lawtracker.ingestion.families.drafting import (
+    event_from,
+    measure_key,
+    quantity_from,
+    reference_from,
+    slugify,
+)
+from lawtracker.ingestion.families.text import one_line
+from lawtracker.ingestion.mentions.finder import Mention
+from lawtracker.ingestion.mentions.grammar import INTERNATIONAL
+from lawtracker.ingestion.mentions.layout import Layout, LineKind
+from lawtracker.ingestion.mentions.roles import STRONG_ROLES, cue_for, event_kind, is_conditional
+
+_REFERENCING = re.compile(
+    r"(?:amend\w*|amending|amendments?|changes|additions|addenda|supplement\w*|made|introduced)\s+"
+    r"(?:(?:were|was|have\s+been)\s+(?:made|introduced)\s+)?(?:to|in|into)\s+(?:the\s+)?$"
+    r"|(?:implementation|application)\s+of\s+(?:the\s+)?$|(?:under|pursuant\s+to|in\s+accordance\s+with|"
+    r"based\s+on|according\s+to|ratif\w*(?:\s+of)?|repeal\w*|replac\w*|abolish\w*|invalidat\w*)\s+"
+    r"(?:the\s+)?$|(?:amended|amends|amend)\s+(?:the\s+)?$",
+    re.I,
+)
+_ADJACENT_CONTEXT = 30
+
+
+@dataclass
+class Group:
+    """The mentions that name one measure, and what the text says of it."""
+
+    mentions: list[Mention]
+    events: list[EventDraft] = field(default_factory=list)
+    strong: int = 0
+    referenced_votes: int = 0
+    own_document: bool = False
+    quantities: list = field(default_factory=list)
+    first: int = 0
+
+    @property
+    def lead(self) -> Mention:
+        return max(
+            self.mentions,
+            key=lambda m: (bool(m.number), bool(m.title), bool(m.issuer), -m.span.start),
+        )
+
+
+def group_mentions(mentions: list[Mention]) -> tuple[list[Group], dict[int, Group]]:
+    """Groups in order of first mention, and each mention's group by ``id``."""
+    groups: list[Group] = []
+    by_number: dict[str, Group] = {}
+    by_title: dict[tuple[Instrument, str], Group] = {}
+    of: dict[int, Group] = {}
+    for mention in mentions:
+        if mention.backref:
+            if mention.antecedent is not None and id(mention.antecedent) in of:
+                group = of[id(mention.antecedent)]
+                group.mentions.append(mention)
+                of[id(mention)] = group
+            continue
+        key_number = _norm(mention.number) if mention.number else None
+        key_title = (mention.instrument, _norm(mention.title)) if mention.title else None
+        group = by_number.get(key_number) if key_number else None
+        if group is None and key_title and not key_number:
+            group = by_title.get(key_title)
+        if group is None:
+            group = Group([], first=mention.span.start)
+            groups.append(group)
+        group.mentions.append(mention)
+        of[id(mention)] = group
+        if key_number:
+            by_number.setdefault(key_number, group)
+        if key_title:
+            by_title.setdefault(key_title, group)
+    return groups, of
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"[^0-9a-zа-яəöüğışç]+", "", (text or "").lower())
+
+
+def attach_dates(
+    ctx: DocumentContext,
+    layout: Layout,
+    mentions: list[Mention],
+    of: dict[int, Group],
+    fallback: Group | None,
+) -> None:
+    """Each date to the measure its clause's cue governs (or to its neighbour, as context)."""
+    text = ctx.text
+    real = [m for m in mentions if id(m) in of]
+    ends = [m.span.end for m in real]
+    for found in ctx.dates:
+        if layout.is_chrome(found.span) or found.precision == DatePrecision.UNKNOWN:
+            continue
+        if layout.dateline is not None and found.span == layout.dateline.span:
+            continue
+        clause = layout.clause_at(found.span.start)
+        in_clause = [m for m in real if clause.start <= m.span.start < clause.end]
+        cue = cue_for(text, clause, found.span, ends)
+        target: Group | None = None
+        if cue is not None and cue.role in STRONG_ROLES | {"dated", "deadline"}:
+            target = _governed(in_clause, cue.span, found.span, of)
+            if target is None and cue.role in STRONG_ROLES:
+                item = layout.item_at(found.span.start)
+                before = [m for m in real if item.start <= m.span.start < found.span.start]
+                target = of[id(before[-1])] if before else _first_in(real, item, of) or fallback
+        if target is None:
+            near = [m for m in in_clause if 0 <= found.span.start - m.span.end <= _ADJACENT_CONTEXT]
+            if not near:
+                continue
+            target = of[id(near[-1])]
+            cue = None
+        mention = target.lead
+        if cue is None:
+            kind, label = EventKind.OTHER, "date stated with the measure"
+        else:
+            kind = event_kind(cue.role, mention.instrument, mention.collegial)
+            label = one_line(text[cue.span.start : cue.span.end]).lower()
+            if kind == EventKind.IN_FORCE and is_conditional(text, clause):
+                label += " (planned or conditional)"
+        if kind in (
+            EventKind.SIGNED,
+            EventKind.ADOPTED,
+            EventKind.IN_FORCE,
+            EventKind.PUBLISHED,
+        ) and (found.precision == DatePrecision.MONTH_DAY):
+            label += " (year not stated)"
+        event = event_from(found, kind, lang=ctx_lang(ctx), label=label)
+        if found.year_inferred:
+            event = EventDraft(
+                kind=event.kind,
+                date=event.date,
+                precision=event.precision,
+                provenance=Provenance(
+                    event.provenance.span,
+                    event.provenance.lang,
+                    min(0.8, event.provenance.confidence),
+                    True,
+                ),
+                rule="year not stated: taken from the document's dateline",
+                label=event.label,
+            )
+        if not any(e.kind == event.kind and e.date == event.date for e in target.events):
+            target.events.append(event)
+        if cue is not None and cue.role in STRONG_ROLES | {"dated"}:
+            target.strong += 1
+
+
+def ctx_lang(ctx: DocumentContext) -> Language:
+    return getattr(ctx, "language", Language.EN)
+
+
+def _governed(
+    in_clause: list[Mention], cue: Span, date: Span, of: dict[int, Group]
+) -> Group | None:
+    """The mention a cue speaks of: "X … dated D" looks back, "On D, … signed X" looks on."""
+    if not in_clause:
+        return None
+    if cue.end <= date.start:  # cue then date: "adopted on D", "No. 5 of D"
+        before = [m for m in in_clause if m.span.end <= cue.start + 1]
+        after = [m for m in in_clause if m.span.start >= date.end]
+        if before:
+            return of[id(max(before, key=lambda m: m.span.end))]
+        if after:
+            return of[id(after[0])]
+    else:  # date then cue: "On D, the President signed X"
+        after = [m for m in in_clause if m.span.start >= cue.start]
+        before = [m for m in in_clause if m.span.end <= date.start]
+        if after:
+            return of[id(after[0])]
+        if before:
+            return of[id(before[-1])]
+    return of[
+        id(
+            min(
+                in_clause,
+                key=lambda m: min(abs(m.span.start - cue.end), abs(cue.start - m.span.end)),
+            )
+        )
+    ]
+
+
+def _first_in(mentions: list[Mention], item: Span, of: dict[int, Group]) -> Group | None:
+    inside = [m for m in mentions if item.start <= m.span.start < item.end]
+    return of[id(inside[0])] if inside else None
+
+
+def attach_quantities(
+    ctx: DocumentContext,
+    layout: Layout,
+    mentions: list[Mention],
+    of: dict[int, Group],
+    fallback: Group | None,
+) -> None:
+    """A figure belongs to the measure its clause names, else the latest one of its item."""
+    real = [m for m in mentions if id(m) in of]
+    for quantity in ctx.quantities:
+        if layout.is_chrome(quantity.span):
+            continue
+        clause = layout.clause_at(quantity.span.start)
+        item = layout.item_at(quantity.span.start)
+        in_clause = [m for m in real if clause.start <= m.span.start < clause.end]
+        before = [m for m in real if item.start <= m.span.start <= quantity.span.start]
+        target = None
+        if in_clause:
+            prior = [m for m in in_clause if m.span.start <= quantity.span.start]
+            target = of[id((prior or in_clause)[-1 if prior else 0])]
+        elif before:
+            target = of[id(before[-1])]
+        else:
+            target = _first_in(real, item, of) or fallback
+        if target is not None:
+            target.quantities.append(quantity)
+
+
+def decide_roles(text: str, layout: Layout, groups: list[Group]) -> dict[int, MeasureRole]:
+    """Primary: the text is about it; referenced: cited with a number or date; else mentioned."""
+    roles: dict[int, MeasureRole] = {}
+    document_is_instrument = any(g.own_document for g in groups)
+    for group in groups:
+        lead = group.lead
+        referenced = 0
+        for mention in group.mentions:
+            before = text[max(0, mention.span.start - 45) : mention.span.start]
+            if _REFERENCING.search(before):
+                referenced += 1
+        in_heading = any(
+            line.kind == LineKind.HEADING and line.span.start <= m.span.start < line.span.end
+            for m in group.mentions
+            for line in layout.lines
+        )
+        if group.own_document:
+            role = MeasureRole.PRIMARY
+        elif document_is_instrument:
+            # A report or resolution is about itself: what it cites, it references.
+            role = (
+                MeasureRole.REFERENCED if (lead.number or group.events) else MeasureRole.MENTIONED
+            )
+        elif (
+            referenced
+            and referenced == len([m for m in group.mentions if not m.backref])
+            and not in_heading
+        ):
+            role = (
+                MeasureRole.REFERENCED if (lead.number or group.events) else MeasureRole.MENTIONED
+            )
+        elif group.strong or in_heading or (lead.number and len(group.mentions) > 1):
+            role = MeasureRole.PRIMARY
+        elif lead.number or any(e.date for e in group.events):
+            role = MeasureRole.REFERENCED
+        else:
+            role = MeasureRole.MENTIONED
+        roles[id(group)] = role
+    if groups and not any(r == MeasureRole.PRIMARY for r in roles.values()):
+        subject = max(groups, key=lambda g: (len(g.mentions), -g.first))
+        roles[id(subject)] = MeasureRole.PRIMARY
+    return roles
+
+
+def confidence_of(group: Group, role: MeasureRole) -> float:
+    """A score from the measure's features: a number, dated events, an issuer, a title."""
+    lead = group.lead
+    score = 0.35 + 0.3 * lead.strength
+    score += 0.15 if lead.number else 0.0
+    score += 0.1 if group.strong else 0.0
+    score += 0.05 if lead.issuer else 0.0
+    score += 0.05 if lead.title else 0.0
+    score += 0.05 if len(group.mentions) > 1 else 0.0
+    if role == MeasureRole.MENTIONED:
+        score -= 0.15
+    if group.own_document:
+        score = max(score, 0.9)
+    return round(min(score, 1.0), 2)
+
+
+def title_of(text: str, group: Group) -> str:
+    """ "Resolution No. 432 of the Cabinet of Ministers of the Republic of Azerbaijan"-style."""
+    lead = group.lead
+    head = one_line(text[lead.head.start : lead.head.end]) if lead.head else ""
+    head = head[:1].upper() + head[1:]
+    if not head:
+        head = lead.instrument.value.replace("_", " ").capitalize()
+    parts = [head]
+    if lead.number and lead.number not in head:
+        parts.append(
+            lead.number
+            if re.match(r"(?:Doc\.|No\.|№)", lead.number) or "/" in lead.number
+            else f"No. {lead.number}"
+        )
+    if lead.issuer and lead.issuer.lower() not in head.lower():
+        parts.append(
+            ("of the " if not re.match(r"(?i)the\b", lead.issuer) else "of ") + lead.issuer
+        )
+    if lead.title:
+        title = lead.title
+        parts.append(f"“{title}”" if not re.match(r"(?i)(on|of|about|об?)\b", title) else title)
+    return one_line(" ".join(parts))[:240]
+
+
+def measure_from(
+    ctx: DocumentContext,
+    group: Group,
+    role: MeasureRole,
+    *,
+    prior: str | None,
+    title: str | None = None,
+) -> MeasureDraft:
+    text = ctx.text
+    lead = group.lead
+    jurisdiction = lead.jurisdiction or next(
+        (m.jurisdiction for m in group.mentions if m.jurisdiction), None
+    )
+    if jurisdiction is None:
+        jurisdiction = prior
+    if jurisdiction == INTERNATIONAL:
+        jurisdiction = None
+    title = title or title_of(text, group)
+    ident = lead.number or (slugify(lead.title) if lead.title else None)
+    if ident is None:
+        dated = next((e for e in group.events if e.date and e.kind != EventKind.OTHER), None)
+        issuer = slugify(lead.issuer or "", max_length=30)
+        ident = "-".join(
+            p
+            for p in (
+                issuer,
+                dated.date.isoformat() if dated and dated.date else "",
+                slugify(title, max_length=40),
+            )
+            if p
+        )
+    lang = ctx_lang(ctx)
+    measure = MeasureDraft(
+        key=measure_key(jurisdiction or "int", lead.instrument, ident),
+        title=title,
+        instrument=lead.instrument,
+        jurisdiction=jurisdiction,
+        number=lead.number,
+        authority=lead.issuer,
+        summary=None,
+        texts={lang: _text_span(ctx, group)},
+        title_span=lead.span,
+        role=role,
+        confidence=confidence_of(group, role),
+    )
+    measure.events.extend(
+        sorted(group.events, key=lambda e: e.provenance.span.start if e.provenance.span else 0)
+    )
+    seen: set[tuple] = set()
+    for quantity in group.quantities:
+        key = (quantity.kind, quantity.value, quantity.unit)
+        if key in seen:
+            continue
+        seen.add(key)
+        measure.quantities.append(quantity_from(quantity, lang=lang))
+    return measure
+
+
+def _text_span(ctx: DocumentContext, group: Group) -> Span:
+    start = min(m.span.start for m in group.mentions)
+    clause_end = max(m.span.end for m in group.mentions)
+    line_end = ctx.text.find("\n\n", clause_end)
+    end = min(len(ctx.text), line_end if line_end >= 0 else len(ctx.text), clause_end + 600)
+    return Span(start, max(end, clause_end))
+
+
+def add_references(
+    ctx: DocumentContext, measures: list[tuple[MeasureDraft, Group]], layout: Layout
+) -> None:
+    """Cited articles go to the measure of their item; the rest to the first primary."""
+    if not measures:
+        return
+    for found in ctx.references:
+        if layout.is_chrome(found.span):
+            continue
+        item = layout.item_at(found.span.start)
+        owner = next(
+            (
+                m
+                for m, g in measures
+                if any(item.start <= x.span.start < item.end for x in g.mentions)
+            ),
+            measures[0][0],
+        )
+        owner.references.append(reference_from(found, lang=ctx_lang(ctx)))
+
+
+def mention_links(primary: MeasureDraft, others: list[MeasureDraft]) -> None:
+    for other in others:
+        if other.key == primary.key:
+            continue
+        kind = LinkKind.CITES
+        primary.links.append(LinkDraft(kind, other.title, other.key, Provenance(other.title_span)))
+
+
+def first_date(found: list[FoundDate]) -> FoundDate | None:
+    return found[0] if found else None

@@ -1,0 +1,398 @@
+"""Instrument mentions: a head word, a number, an issuer, a quoted or "On …" title.
+
+A mention is found from either end: a number whose shape says "instrument" (``ZRU-767``,
+``94-FZ``, ``CAT/C/UZB/CO/5``) looks back for its head word; a head word looks forward for
+a number, an issuer and a title. An unnumbered head counts when something names it (a
+quoted title, "of the Republic of X", an issuer, a capitalised name such as "Tax Code"),
+not when it is a bare common noun ("in accordance with the law").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lawtracker.domain.enums import Instrument
+from lawtracker.domain.facts import Span
+from lawtracker.domain.jurisdictions import jurisdiction_in, un_iso3_to_iso2
+from lawtracker.ingestion.mentions.grammar import (
+    INTERNATIONAL,
+    UN_SYMBOL,
+    HeadRule,
+    IssuerRule,
+    grammar,
+)
+from lawtracker.ingestion.mentions.layout import Layout
+
+
+@dataclass
+class Mention:
+    span: Span
+    instrument: Instrument
+    strength: float
+    head: Span | None = None
+    number: str | None = None
+    number_span: Span | None = None
+    jurisdiction: str | None = None  # INTERNATIONAL for an international body's text
+    issuer: str | None = None
+    collegial: bool | None = None
+    title: str | None = None  # quoted or "On …" title
+    draft: bool = False
+    backref: bool = False
+    antecedent: Mention | None = field(default=None, repr=False)
+
+
+_SUMMARY_RECORD = re.compile(r"/SR[./]")
+_QUOTE_OPEN = "\"“«„'‘"
+_QUOTED = re.compile(r"[\"“«„‘](?P<title>[^\"“”«»„\n]{3,220}?)[\"”»“’]")
+_ON_TITLE = re.compile(
+    r"\s*(?:,\s*)?(?P<title>(?:[Oo]n|[Oo]f|[Aa]bout|[Оо]б?|[Оо] )\s+(?:the\s+)?"
+    r"[A-ZА-ЯƏÇŞĞÜÖİ][^.;:\n()]{2,160}?)"
+    r"(?=\s*(?:\(|,|;|\.|:|\n|\s+(?:No\.?|№|dated|of\s+\d|from|which|that|was|were|has|have|"
+    r"is|are|will|came|entered|enters|adopted|signed|approved|came|by|on\s+\d)\b)|$)"
+)
+_OF_COUNTRY = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:Republic\s+of\s+[A-Z]\w+|Kyrgyz\s+Republic|Russian\s+Federation|RK\b|RF\b|RA\b|Georgia|[A-Z]\w+stan|Armenia|Azerbaijan|Ukraine|Belarus)",
+)
+_CAPITAL_NAME_BEFORE = re.compile(r"(?:[A-ZА-ЯƏ][\w-]+\s+){1,4}$")
+_NOT_INSTRUMENT_BEFORE = re.compile(
+    r"(?:Annex|Appendix|Article|Art\.|Paragraph|para\.|Item|Clause|Part|Chapter|Section|Case|"
+    r"Application|Protocol|Page|p\.|Table|Form|Box|Room|Tel|Fax|Footnote|статья|статьи|пункт|"
+    r"part|article|paragraph|item|annex|chapter)\s*$",
+    re.I,
+)
+_ISSUER_BEFORE_HEAD = re.compile(
+    r"(?P<adj>Presidential|Governmental|Ministerial|Cabinet|Government|Parliamentary)\s+$", re.I
+)
+_ENACTED_BEFORE = re.compile(
+    r"\b(?:signed|issued|adopted|approved|passed|enacted|introduced|published|accepts|accepted|"
+    r"подписал\w*|принял\w*|утвердил\w*|издал\w*|imzalayıb|imzalad\w*|q[əe]bul\s+edib)\s+"
+    r"(?:(?:a|an|the|into\s+law\s+an?)\s+)?(?:new\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+_WEAK_HEADS = frozenset(
+    {Instrument.ORDER, Instrument.REGULATION, Instrument.OTHER, Instrument.REPORT}
+)
+_GENERIC_WORDS = re.compile(
+    r"^(?:laws?|legislation|acts?|orders?|rules|regulations?|decisions?|reports?|opinion|plan|"
+    r"programme|program|concept|strategy|agreements?|protocols?|conventions?|declaration|code)$",
+    re.I,
+)
+
+
+def find_mentions(text: str, layout: Layout, *, lang: str) -> list[Mention]:
+    """Every instrument mention, in text order; back-references linked to what they name."""
+    g = grammar()
+    numbered = _numbered(text, layout)
+    taken = [m.span for m in numbered]
+    named: list[Mention] = []
+    for rule in g.heads:
+        if rule.lang not in (lang, "en") and lang != "mixed":
+            continue
+        for match in rule.pattern.finditer(text):
+            span = Span(match.start(), match.end())
+            if any(_overlaps(span, t) for t in taken) or layout.is_chrome(span):
+                continue
+            mention = _named(text, layout, rule, span)
+            if mention is not None:
+                named.append(mention)
+                taken.append(mention.head or span)
+    mentions = sorted([*numbered, *named], key=lambda m: m.span.start)
+    return _link_backrefs(text, layout, mentions)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _numbered(text: str, layout: Layout) -> list[Mention]:
+    """Mentions anchored on a number: code-shaped ones stand alone, generic ones need a head."""
+    g = grammar()
+    found: list[Mention] = []
+    used: list[Span] = []
+    for rule in g.numbers:
+        for match in rule.pattern.finditer(text):
+            group = "num" if "num" in rule.pattern.groupindex else 0
+            start, end = match.span(group)
+            if rule.after_head_only:
+                continue  # handled when a head word is found
+            if any(_overlaps(Span(start, end), u) for u in used) or layout.is_chrome(
+                Span(start, end)
+            ):
+                continue
+            number = text[start:end]
+            if rule.prefix is not None:
+                number = rule.prefix.sub("", number, count=1)
+            number = re.sub(r"\s+", " ", number).strip()
+            if not re.search(r"\d", number) or _SUMMARY_RECORD.search(number):
+                continue
+            head = _head_before(text, match.start(), 70 if rule.generic else 50)
+            if rule.generic and head is None:
+                head = _head_after(text, match.end(), 40)  # "432 nömrəli Qərar"
+            if rule.generic and (
+                head is None
+                or _NOT_INSTRUMENT_BEFORE.search(text[max(0, match.start() - 14) : match.start()])
+            ):
+                continue
+            head_rule, head_span = head if head else (None, None)
+            instrument = (
+                rule.instrument
+                if rule.instrument is not None
+                and (head_rule is None or head_rule.instrument == Instrument.OTHER)
+                else head_rule.instrument
+                if head_rule is not None
+                else Instrument.OTHER
+            )
+            if rule.instrument == Instrument.REPORT and rule.jurisdiction == UN_SYMBOL:
+                instrument = Instrument.REPORT
+            jurisdiction = rule.jurisdiction
+            if jurisdiction == UN_SYMBOL:
+                jurisdiction = _un_jurisdiction(number)
+            span_start = min(match.start(), head_span.start) if head_span else match.start()
+            span_end = max(match.end(), head_span.end) if head_span else match.end()
+            mention = Mention(
+                span=Span(span_start, span_end),
+                instrument=instrument,
+                strength=0.95,
+                head=head_span,
+                number=number,
+                number_span=Span(start, end),
+                jurisdiction=jurisdiction,
+            )
+            _describe(text, mention)
+            found.append(mention)
+            used.append(Span(start, end))
+            if head_span:
+                used.append(head_span)
+    return found
+
+
+def _un_jurisdiction(symbol: str) -> str | None:
+    for part in symbol.split("/"):
+        code = un_iso3_to_iso2(part)
+        if code:
+            return code
+    return INTERNATIONAL
+
+
+def _head_before(text: str, position: int, reach: int) -> tuple[HeadRule, Span] | None:
+    window_start = max(0, position - reach)
+    window = text[window_start:position]
+    cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n\n"))
+    if cut >= 0:
+        window_start += cut + 1
+        window = text[window_start:position]
+    best: tuple[HeadRule, Span] | None = None
+    for rule in grammar().heads:
+        for match in rule.pattern.finditer(window):
+            span = Span(window_start + match.start(), window_start + match.end())
+            if (
+                best is None
+                or span.start > best[1].start
+                or (span.start == best[1].start and span.end > best[1].end)
+            ):
+                best = (rule, span)
+    return best
+
+
+def _head_after(text: str, position: int, reach: int) -> tuple[HeadRule, Span] | None:
+    window = text[position : position + reach]
+    best: tuple[HeadRule, Span] | None = None
+    for rule in grammar().heads:
+        match = rule.pattern.search(window)
+        if match and (best is None or match.start() < best[1].start - position):
+            best = (rule, Span(position + match.start(), position + match.end()))
+    return best
+
+
+def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | None:
+    """An unnumbered head word that something names, or a back-reference."""
+    before = text[max(0, span.start - 40) : span.start]
+    after = text[span.end : span.end + 260]
+    word = text[span.start : span.end]
+    g = grammar()
+    number = _number_after_head(after)
+    backref = g.backref.search(text[max(0, span.start - 12) : span.end + 1])
+    mention = Mention(span=span, instrument=rule.instrument, strength=rule.strength, head=span)
+    if number is not None:
+        mention.number = number[0]
+        mention.number_span = Span(span.end + number[1], span.end + number[2])
+        mention.span = Span(span.start, mention.number_span.end)
+        mention.strength = 0.9
+    mention.draft = bool(re.search(r"draft|bill|законопроект", word, re.I))
+    _describe(text, mention)
+    evidence = 0.0
+    if mention.number:
+        evidence += 1
+    if mention.title:
+        evidence += 0.8
+    if mention.issuer:
+        evidence += 0.5
+    if _OF_COUNTRY.match(after):
+        evidence += 0.6
+    if _ISSUER_BEFORE_HEAD.search(before):
+        evidence += 0.6
+        mention.issuer = mention.issuer or _ISSUER_BEFORE_HEAD.search(before).group("adj")
+    if word[:1].isupper() and rule.lang == "en" and rule.instrument not in _WEAK_HEADS:
+        evidence += 0.3
+    if _ENACTED_BEFORE.search(before):
+        evidence += 0.7
+    if _CAPITAL_NAME_BEFORE.search(before) and rule.instrument in (Instrument.CODE, Instrument.LAW):
+        evidence += 0.4
+    if rule.lang != "en":
+        evidence += 0.3
+    if backref and not mention.number and not mention.title:
+        mention.backref = True
+        return mention
+    if _GENERIC_WORDS.match(word) and not (mention.number or mention.title) and evidence < 0.9:
+        return None
+    if evidence < 0.8:
+        return None
+    mention.strength = min(1.0, rule.strength * 0.6 + evidence * 0.3)
+    return mention
+
+
+def _number_after_head(after: str) -> tuple[str, int, int] | None:
+    """ "No. 432", "№ 45", " 114", "(No. 5)" right after a head word."""
+    match = re.match(
+        r"(?:\s+of\s+the\s+[^.;\n]{3,80}?)??\s*\(?(?:No\.?|Nos\.?|№|N|Nr\.?)\s?"
+        r"(?P<num>[A-ZА-Я]{0,4}-?\d[\w/]*(?:-[\wՆԼ]+)?)",
+        after,
+    )
+    if match is None:
+        match = re.match(
+            r"\s(?P<num>\d{1,5}(?:-[A-ZА-ЯՆԼ]{1,4})?)(?![\w.,/%]|\s*(?:percent|per\s+cent|years?|months?|days?|%))",
+            after,
+        )
+    if match is None:
+        return None
+    return match.group("num").rstrip(".,"), match.start("num"), match.end("num")
+
+
+def _describe(text: str, mention: Mention) -> None:
+    """Fill issuer, title and jurisdiction from the words right around the mention."""
+    end = mention.span.end
+    after = text[end : end + 260]
+    before = text[max(0, mention.span.start - 120) : mention.span.start]
+    issuer = _issuer_near(text, mention)
+    if issuer is not None:
+        rule, name = issuer
+        mention.issuer = name
+        mention.collegial = rule.collegial
+        if rule.jurisdiction == INTERNATIONAL and mention.jurisdiction is None:
+            mention.jurisdiction = INTERNATIONAL
+        if mention.instrument == Instrument.OTHER and rule.instrument is not None:
+            mention.instrument = rule.instrument
+    title = _title_after(after)
+    if title is None:
+        quoted = re.search(
+            r"[\"“«„‘](?P<title>[^\"“”«»„\n]{3,220}?)[\"”»“’]\s*(?:\([^)]{0,60}\)\s*)?(?:has|have|was|were)\s+(?:been\s+)?(?:adopted|approved)\s+by\s*$",
+            before,
+        )
+        if quoted:
+            title = quoted.group("title")
+    if title:
+        mention.title = title.strip(" ,.")
+    if mention.jurisdiction is None:
+        country = _OF_COUNTRY.match(after) or re.match(
+            r"(?:\s+of\s+the\s+[^.;\n]{3,60}?)?\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w ]{3,30})", after
+        )
+        if country:
+            mention.jurisdiction = jurisdiction_in(country.group(0))
+
+
+def _title_after(after: str) -> str | None:
+    """A quoted title, or an "On …" title, within a few words after the head."""
+    lead = re.match(
+        r"(?:\s+(?:No\.?|№)\s?\S+)?(?:\s+of\s+the\s+[^\"“«.;\n]{3,90}?)?(?:\s+(?:dated|of|from|от)\s+[^\"“«;\n]{6,30}?)?\s*(?:,\s*)?",
+        after,
+    )
+    rest = after[lead.end() if lead else 0 :]
+    quoted = _QUOTED.match(rest)
+    if quoted and rest[:1] in _QUOTE_OPEN:
+        return quoted.group("title")
+    on = _ON_TITLE.match(rest)
+    if on:
+        return on.group("title")
+    return None
+
+
+def _issuer_near(text: str, mention: Mention) -> tuple[IssuerRule, str] | None:
+    """ "of the Cabinet of Ministers …" after the head, or "the President … signed" before it."""
+    g = grammar()
+    after = text[mention.span.end : mention.span.end + 140]
+    before = text[max(0, mention.span.start - 100) : mention.span.start]
+    lead = re.match(
+        r"\s*(?:No\.?\s*\S+\s*)?(?:of|by|issued\s+by|adopted\s+by)\s+(?:the\s+)?", after
+    )
+    if lead:
+        for rule in g.issuers:
+            match = rule.pattern.match(after, lead.end())
+            if match:
+                return rule, _with_country(after, match)
+    cut = max(before.rfind(". "), before.rfind(";"), before.rfind("\n"))
+    before = before[cut + 1 :]
+    best: tuple[int, IssuerRule, str] | None = None
+    for rule in g.issuers:
+        for match in rule.pattern.finditer(before):
+            between = before[match.end() :]
+            named = _with_country(before, match)
+            between = (
+                before[match.start() + len(named) :]
+                if before[match.start() :].startswith(named)
+                else between
+            )
+            if not (_ADJACENT.fullmatch(between) or _ACTED.match(between)):
+                continue
+            if best is None or match.start() > best[0]:
+                best = (match.start(), rule, named)
+    if best is not None:
+        return best[1], best[2]
+    return None
+
+
+_ADJACENT = re.compile(r"[\s'’s]{0,4}")
+_ACTED = re.compile(
+    r"(?:\s+[A-Z][\w-]+){0,3}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:signed|issued|adopted|approved|"
+    r"passed|enacted|accepts|accepted|подписал\w*|принял\w*|утвердил\w*|издал\w*)"
+    r"(?:\s+into\s+law)?\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _with_country(text: str, match: re.Match[str]) -> str:
+    tail = _OF_COUNTRY.match(text, match.end())
+    end = tail.end() if tail else match.end()
+    return re.sub(r"\s+", " ", text[match.start() : end]).strip()
+
+
+_ANY_KIND_BACKREF = re.compile(r"document|act|amendments|changes", re.I)
+
+
+def _link_backrefs(text: str, layout: Layout, mentions: list[Mention]) -> list[Mention]:
+    """A back-reference points at the latest full mention of a compatible kind."""
+    for index, mention in enumerate(mentions):
+        if not mention.backref:
+            continue
+        word = text[mention.span.start : mention.span.end]
+        for earlier in reversed(mentions[:index]):
+            if earlier.backref:
+                continue
+            if earlier.instrument == mention.instrument or _ANY_KIND_BACKREF.search(word):
+                mention.antecedent = earlier
+                break
+            if {earlier.instrument, mention.instrument} <= {
+                Instrument.LAW,
+                Instrument.CODE,
+                Instrument.AMNESTY_ACT,
+            }:
+                mention.antecedent = earlier
+                break
+            if {earlier.instrument, mention.instrument} <= {
+                Instrument.RESOLUTION,
+                Instrument.DECREE,
+                Instrument.ORDER,
+            }:
+                mention.antecedent = earlier
+                break
+    return mentions

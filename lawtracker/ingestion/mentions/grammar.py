@@ -1,0 +1,136 @@
+"""The instrument-mention grammar, compiled once from ``grammar.toml``.
+
+The words and number shapes live in a data file so that a new jurisdiction's number style
+or a new head word is a reviewed data change, not new code. A keyword pre-filter built from
+the same data lets a document without any head word skip the expensive patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from lawtracker.domain.enums import Instrument
+
+INTERNATIONAL = "international"
+UN_SYMBOL = "un-symbol"
+
+
+@dataclass(frozen=True)
+class HeadRule:
+    pattern: re.Pattern[str]
+    instrument: Instrument
+    strength: float
+    lang: str
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    pattern: re.Pattern[str]
+    jurisdiction: str | None
+    instrument: Instrument | None
+    generic: bool
+    after_head_only: bool
+    prefix: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class IssuerRule:
+    pattern: re.Pattern[str]
+    collegial: bool
+    instrument: Instrument | None
+    jurisdiction: str | None
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    pattern: re.Pattern[str]
+    role: str
+    side: str
+    near: int
+
+
+@dataclass(frozen=True)
+class Grammar:
+    heads: tuple[HeadRule, ...]
+    head_any: re.Pattern[str]
+    numbers: tuple[NumberRule, ...]
+    issuers: tuple[IssuerRule, ...]
+    issuer_any: re.Pattern[str]
+    roles: tuple[RoleRule, ...]
+    backref: re.Pattern[str]
+    chrome: re.Pattern[str]
+
+
+def _compile(entry: dict, key: str = "pattern") -> re.Pattern[str]:
+    flags = re.MULTILINE if entry.get("case") else re.IGNORECASE | re.MULTILINE
+    return re.compile(entry[key], flags)
+
+
+def _instrument(entry: dict) -> Instrument | None:
+    value = entry.get("instrument")
+    return Instrument(value) if value else None
+
+
+@cache
+def grammar() -> Grammar:
+    """The compiled grammar (read from the package data on first use)."""
+    text = (
+        resources.files("lawtracker.ingestion.mentions")
+        .joinpath("grammar.toml")
+        .read_text(encoding="utf-8")
+    )
+    data = tomllib.loads(text)
+    heads = tuple(
+        HeadRule(
+            re.compile(
+                rf"(?<![\w-])(?:{h['pattern']})(?![\w-])",
+                re.MULTILINE if h.get("case") else re.IGNORECASE | re.MULTILINE,
+            ),
+            Instrument(h["instrument"]),
+            float(h.get("strength", 0.5)),
+            h.get("lang", "en"),
+        )
+        for h in data["head"]
+    )
+    head_any = re.compile(
+        "|".join(f"(?:{h.pattern.pattern})" for h in heads), re.IGNORECASE | re.MULTILINE
+    )
+    numbers = tuple(
+        NumberRule(
+            _compile(n),
+            n.get("jurisdiction"),
+            _instrument(n),
+            bool(n.get("generic")),
+            bool(n.get("after_head_only")),
+            re.compile(n["prefix"], re.IGNORECASE) if n.get("prefix") else None,
+        )
+        for n in data["number"]
+    )
+    issuers = tuple(
+        IssuerRule(_compile(i), bool(i["collegial"]), _instrument(i), i.get("jurisdiction"))
+        for i in data["issuer"]
+    )
+    issuer_any = re.compile("|".join(f"(?:{i['pattern']})" for i in data["issuer"]), re.IGNORECASE)
+    roles = tuple(
+        RoleRule(
+            re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w])", re.IGNORECASE),
+            r["role"],
+            r["side"],
+            int(r["near"]),
+        )
+        for r in data["role"]
+    )
+    return Grammar(
+        heads=heads,
+        head_any=head_any,
+        numbers=numbers,
+        issuers=issuers,
+        issuer_any=issuer_any,
+        roles=roles,
+        backref=re.compile(data["backref"]["pattern"], re.IGNORECASE),
+        chrome=re.compile(data["chrome"]["pattern"], re.IGNORECASE),
+    )

@@ -1,0 +1,97 @@
+"""The role a date plays, read from the cue words of its own clause.
+
+"Dated/of <date>" is resolved by who acted: one person issuing signs, a collegial body
+adopts (and a law's or a resolution's citation date counts as its adoption). A date with
+no cue keeps no role: it is attached as context only when it sits right next to a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lawtracker.domain.enums import EventKind, Instrument
+from lawtracker.domain.facts import Span
+from lawtracker.ingestion.mentions.grammar import grammar
+
+STRONG_ROLES = frozenset({"signed", "adopted", "published", "in_force", "issued", "received"})
+
+_DATED_NEEDS_MENTION_WITHIN = 60
+_SIGNING_INSTRUMENTS = frozenset({Instrument.DECREE, Instrument.ORDER})
+_ADOPTING_INSTRUMENTS = frozenset(
+    {
+        Instrument.LAW,
+        Instrument.CODE,
+        Instrument.RESOLUTION,
+        Instrument.AMNESTY_ACT,
+        Instrument.REGULATION,
+    }
+)
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|planned|expected|would|proposed|draft|bill|предполага\w*|планиру\w*)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    role: str
+    span: Span
+
+
+def cue_for(text: str, clause: Span, date: Span, mention_ends: list[int]) -> Cue | None:
+    """The nearest role cue in the date's clause, on the side the cue's rule allows."""
+    body = text[clause.start : clause.end]
+    best: tuple[int, int, Cue] | None = None
+    for rank, rule in enumerate(grammar().roles):
+        for match in rule.pattern.finditer(body):
+            start, end = clause.start + match.start(), clause.start + match.end()
+            if end <= date.start:
+                if rule.side == "after":
+                    continue
+                distance = date.start - end
+            elif start >= date.end:
+                if rule.side == "before":
+                    continue
+                distance = start - date.end
+            else:
+                continue
+            if distance > rule.near:
+                continue
+            if rule.role == "dated" and not any(
+                0 <= start - e <= _DATED_NEEDS_MENTION_WITHIN for e in mention_ends
+            ):
+                continue
+            generic = 1 if rule.role in ("dated", "deadline") else 0
+            key = (distance + 40 * generic, rank)
+            if best is None or key < best[:2]:
+                best = (*key, Cue(rule.role, Span(start, end)))
+    return best[2] if best else None
+
+
+def event_kind(role: str, instrument: Instrument, collegial: bool | None) -> EventKind:
+    """The event a cue's role means for an instrument and its issuer."""
+    if role == "dated":
+        if collegial is True or (collegial is None and instrument in _ADOPTING_INSTRUMENTS):
+            return EventKind.ADOPTED
+        if collegial is False or instrument in _SIGNING_INSTRUMENTS:
+            return EventKind.SIGNED
+        return EventKind.ADOPTED
+    if role == "issued":
+        return (
+            EventKind.SIGNED
+            if instrument in _SIGNING_INSTRUMENTS or collegial is False
+            else EventKind.ISSUED
+        )
+    return {
+        "signed": EventKind.SIGNED,
+        "adopted": EventKind.ADOPTED,
+        "published": EventKind.PUBLISHED,
+        "in_force": EventKind.IN_FORCE,
+        "received": EventKind.RECEIVED,
+        "deadline": EventKind.WINDOW_END,
+    }.get(role, EventKind.OTHER)
+
+
+def is_conditional(text: str, clause: Span) -> bool:
+    """A planned or conditional date ("is expected to enter into force on …")."""
+    return bool(_CONDITIONAL.search(text[clause.start : clause.end]))
