@@ -1,12 +1,26 @@
-"""Synthetic documents for the benchmarks, built from the seed families (never copies).
+"""Synthetic documents for the benchmarks in many layouts (written here, never copied).
 
-Four families, in the shapes the seeds show: legislative-update newsletters (numbered
-items with ``Document:``, ``Date of signing:``, ``Commentary:`` and an entry-into-force
-sentence, sometimes followed by an Azerbaijani version), news items (first line
-`` date YYYY-MM-DD headline``), UN treaty-body follow-up reports (numbered paragraphs
-citing articles), and Council of Europe written declarations (signatories and
-``Total = N``). Numbers, dates, names and lengths (0.5-30 KB) vary with the seed, and
-the same seed always gives the same bytes. People and agencies are invented.
+The throughput corpus of ``bench/extraction.py`` and ``bench/ingest.py``: documents in
+the shapes real third-party pages have, all invented here (never copied from the
+development set or the seeds): law-firm newsletters (headline and paragraph items,
+label:value items, numbered items with the citation line after the text, bullet lists),
+news items with and without the page store's `` date YYYY-MM-DD`` first line and with
+datelines ("ASTANA, March 3 (Agency) –"), UN treaty-body documents (symbol, ``Distr.:
+General``, date, ``Original:``), Council of Europe texts (``Resolution NNNN (YYYY)``,
+``Doc. NNNNN``, Venice Commission opinions), ministry pages wrapped in web chrome
+(menus, "Skip to content", font-size widgets, tickers), Russian news items ("Указ
+Президента … от 12 марта 2024 года № УП-45") and Azerbaijani ones ("2023-cü il 12 may
+tarixli 345 nömrəli Fərmanı"), hard-wrapped or one paragraph per line. Instruments of
+AZ, KZ, UZ, KG, AM, GE and RU carry their countries' number styles (``123-VIQD``,
+``45-VI``, ``ZRU-801``, ``PP-120``, ``UP-45``, ``605-N``, ``94-FZ``).
+
+The four seed-shaped families of the first version stay as four of the layouts, and as
+``GENERATORS`` for ``bench/gen_corpus.py``: legislative-update newsletters (numbered
+items with ``Document:``, ``Date of signing:``, ``Commentary:``), news items, UN
+treaty-body follow-up reports and Council of Europe written declarations.
+
+Numbers, dates, names and lengths (0.5-30 KB) vary with the seed, and the same seed
+always gives the same bytes. People, firms and agencies are invented.
 
     python bench/corpus.py OUT_DIR N [--seed S]
 """
@@ -22,6 +36,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 MIN_BYTES = 500
@@ -773,6 +788,706 @@ def declaration(rng: random.Random) -> str:
 
 
 # --------------------------------------------------------------------------------------
+# Many layouts: the shapes real third-party pages have (written here, never copied)
+# --------------------------------------------------------------------------------------
+
+RU_MONTHS = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+WIDE_FIRST_DAY = dt.date(2017, 1, 1)
+WIDE_LAST_DAY = dt.date(2026, 6, 30)
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str  # "Kazakhstan"
+    official: str  # "the Republic of Kazakhstan"
+    adjective: str
+    capital: str
+    parliament: str
+    government: str
+    currency: str  # the word in English prose
+    iso_currency: str
+    symbol: str  # UN country code
+    ru_name: str  # genitive, "Республики Казахстан"
+    ru_capital: str
+
+
+COUNTRIES = (
+    Country("AZ", "Azerbaijan", "the Republic of Azerbaijan", "Azerbaijani", "BAKU",
+            "Milli Majlis", "Cabinet of Ministers", "manats", "AZN", "AZE",
+            "Азербайджанской Республики", "БАКУ"),
+    Country("KZ", "Kazakhstan", "the Republic of Kazakhstan", "Kazakh", "ASTANA",
+            "Parliament", "Government", "tenge", "KZT", "KAZ",
+            "Республики Казахстан", "АСТАНА"),
+    Country("UZ", "Uzbekistan", "the Republic of Uzbekistan", "Uzbek", "TASHKENT",
+            "Oliy Majlis", "Cabinet of Ministers", "soums", "UZS", "UZB",
+            "Республики Узбекистан", "ТАШКЕНТ"),
+    Country("KG", "Kyrgyzstan", "the Kyrgyz Republic", "Kyrgyz", "BISHKEK",
+            "Jogorku Kenesh", "Cabinet of Ministers", "soms", "KGS", "KGZ",
+            "Кыргызской Республики", "БИШКЕК"),
+    Country("AM", "Armenia", "the Republic of Armenia", "Armenian", "YEREVAN",
+            "National Assembly", "Government", "drams", "AMD", "ARM",
+            "Республики Армения", "ЕРЕВАН"),
+    Country("GE", "Georgia", "Georgia", "Georgian", "TBILISI",
+            "Parliament", "Government", "lari", "GEL", "GEO",
+            "Грузии", "ТБИЛИСИ"),
+    Country("RU", "Russia", "the Russian Federation", "Russian", "MOSCOW",
+            "State Duma", "Government", "rubles", "RUB", "RUS",
+            "Российской Федерации", "МОСКВА"),
+)  # fmt: skip
+
+ROMAN = ("V", "VI", "VII", "VIII")
+
+
+@dataclass(frozen=True)
+class Act:
+    """One invented instrument: how English, Russian and Azerbaijani texts cite it."""
+
+    kind: str  # law, decree, resolution, order, code
+    country: Country
+    number: str
+    ru_number: str
+    day: dt.date
+    authority: str
+    subject: str
+
+    @property
+    def name(self) -> str:
+        """``law on investment activity``, or the code's own name."""
+        return self.subject if self.kind == "code" else f"{self.kind} {self.subject.lower()}"
+
+    @property
+    def topic(self) -> str:
+        """The subject without its leading "On": ``investment activity``."""
+        return self.subject.removeprefix("On ")
+
+    @property
+    def word(self) -> str:
+        if self.kind == "code":
+            return self.subject
+        return {
+            "law": "Law",
+            "decree": "Decree",
+            "resolution": "Resolution",
+            "order": "Order",
+            "code": "Code",
+            "decision": "Decision",
+        }[self.kind]
+
+    def citation(self, style: int) -> str:
+        """The act cited in one of several English styles."""
+        c, d = self.country, self.day
+        styles = (
+            f"{self.word} No. {self.number} of {self.authority} dated {en_date(d)}",
+            f"{self.authority} {self.word} No. {self.number} of {dmy_date(d)}",
+            f"{self.word} of {c.official} No. {self.number} dated {d:%d.%m.%Y}",
+            f"{self.word} {self.number} of {d:%d.%m.%Y}",
+            f'{self.word} No. {self.number} "{self.subject}" of {en_date(d)}',
+            f"{self.authority} {self.word} dated {dmy_date(d)} No. {self.number}",
+        )
+        return styles[style % len(styles)]
+
+    def ru_citation(self) -> str:
+        ru_word = {
+            "law": "Закон",
+            "decree": "Указ Президента",
+            "resolution": "Постановление",
+            "order": "Распоряжение",
+            "code": "Кодекс",
+            "decision": "Решение",
+        }[self.kind]
+        d = self.day
+        when = f"от {d.day} {RU_MONTHS[d.month - 1]} {d.year} года"
+        if self.kind == "law" and self.country.code == "RU":
+            return f"Федеральный закон {when} № {self.ru_number}"
+        if self.kind == "resolution":
+            return f"Постановление Правительства {self.country.ru_name} {when} № {self.ru_number}"
+        return f"{ru_word} {self.country.ru_name} {when} № {self.ru_number}"
+
+    def az_citation(self) -> str:
+        d = self.day
+        when = f"{d.year}-{AZ_YEAR_SUFFIX[d.year % 10]} il {d.day} {AZ_MONTHS[d.month - 1]}"
+        who, noun = {
+            "law": ("Azərbaycan Respublikasının", "Qanunu"),
+            "code": ("Azərbaycan Respublikasının", "Məcəlləsi"),
+            "decree": ("Azərbaycan Respublikası Prezidentinin", "Fərmanı"),
+            "order": ("Azərbaycan Respublikası Prezidentinin", "Sərəncamı"),
+        }.get(self.kind, ("Azərbaycan Respublikası Nazirlər Kabinetinin", "Qərarı"))
+        return f"{who} {when} tarixli {self.number} nömrəli {noun}"
+
+
+ACT_SUBJECTS = (
+    "On amendments to the Tax Code", "On investment activity", "On state duties",
+    "On the protection of personal data", "On public procurement", "On currency regulation",
+    "On special economic zones", "On amnesty in connection with Independence Day",
+    "On measures to support small and medium-sized businesses", "On licensing",
+    "On the minimum wage for 2024", "On electronic commerce", "On the labour market",
+    "On renewable energy sources", "On the procedure for issuing residence permits",
+    "On the state budget", "On public-private partnership", "On the Ombudsman",
+    "On mass media", "On non-governmental organisations", "On notaries",
+    "On administrative procedures", "On customs regulation", "On the digital economy",
+)  # fmt: skip
+
+PROSE = (
+    "The document is aimed at improving the business environment and reducing the "
+    "administrative burden on entrepreneurs.",
+    "Taxpayers are advised to review their internal procedures in light of the changes.",
+    "The new rules apply to contracts concluded after the date of entry into force.",
+    "Transitional provisions allow existing licence holders to continue operating until "
+    "their licences expire.",
+    "The authorised body shall approve the implementing regulations within three months.",
+    "Our team will continue to monitor the developments and keep you informed.",
+    "The amendments also clarify the procedure for appealing decisions of the tax authorities.",
+    "Companies that fail to comply may be held liable under the Code of Administrative "
+    "Offences.",
+    "The draft was discussed with the business community before its adoption.",
+    "Please do not hesitate to contact us should you have any questions.",
+    "The changes are expected to affect both residents and non-residents.",
+    "A public register of beneficial owners will be maintained by the registration authority.",
+    "Reporting forms will be published on the official website of the ministry.",
+    "This publication is for information purposes only and does not constitute legal advice.",
+)  # fmt: skip
+RU_PROSE = (
+    "Документ направлен на улучшение делового климата и снижение административной нагрузки.",
+    "Новые правила распространяются на договоры, заключённые после вступления закона в силу.",
+    "Уполномоченному органу поручено в трёхмесячный срок утвердить порядок применения.",
+    "По данным ведомства, изменения затронут более 12 тыс. предпринимателей.",
+    "Ранее сообщалось, что проект документа обсуждался с представителями бизнеса.",
+    "Штраф за нарушение составит от 10 до 50 базовых расчётных величин.",
+    "Действие документа распространяется также на иностранных инвесторов.",
+)  # fmt: skip
+AZ_PROSE = (
+    "Sənəd sahibkarlıq mühitinin yaxşılaşdırılmasına yönəlib.",
+    "Yeni qaydalar qüvvəyə mindikdən sonra bağlanan müqavilələrə şamil edilir.",
+    "Nazirlər Kabineti üç ay müddətində qərar layihəsini hazırlayıb təqdim etməlidir.",
+    "Qərarın icrasına nəzarət İqtisadiyyat Nazirliyinə həvalə olunub.",
+    "Dəyişikliklər 5 min manatdan artıq dövriyyəsi olan şəxslərə aiddir.",
+)  # fmt: skip
+AGENCIES = (
+    "Trend",
+    "Kazinform",
+    "UzDaily",
+    "24.kg",
+    "Armenpress",
+    "Interpressnews",
+    "Interfax",
+    "Report",
+    "Daryo",
+)
+FIRMS = (
+    "Caspian Legal Partners",
+    "Steppe & Co. Law Office",
+    "Silk Road Advisory",
+    "Ararat Tax Consulting",
+    "Tian Shan Legal",
+    "Kura Partners LLP",
+)
+
+
+def _number(rng: random.Random, country: Country, kind: str, day: dt.date) -> tuple[str, str]:
+    """An instrument number in the country's style, in Latin and in Cyrillic letters."""
+    n = rng.randint(1, 999)
+    roman = rng.choice(ROMAN)
+    if country.code == "AZ":
+        if kind in ("law", "code"):
+            suffix = rng.choice(("VIQD", "VIQ", "VIIQD", "VIIQ", "VQD"))
+            return f"{n}-{suffix}", f"{n}-{suffix}"
+        return str(rng.randint(10, 2500)), str(n)
+    if country.code == "KZ":
+        if kind in ("law", "code"):
+            return f"{n}-{roman}", f"{n}-{roman}"
+        return str(rng.randint(1, 1200)), str(n)
+    if country.code == "UZ":
+        prefix, ru = {
+            "law": ("ZRU", "ЗРУ"),
+            "code": ("ZRU", "ЗРУ"),
+            "decree": ("UP", "УП"),
+            "resolution": ("PP", "ПП"),
+            "order": ("R", "Р"),
+            "decision": ("PQ", "ПК"),
+        }[kind]
+        number = rng.randint(1, 999) if prefix != "PP" else rng.randint(1, 5200)
+        return f"{prefix}-{number}", f"{ru}-{number}"
+    if country.code == "KG":
+        return str(rng.randint(1, 250)), str(n)
+    if country.code == "AM":
+        if kind in ("law", "code"):
+            return f"HO-{n}-N", f"ЗР-{n}-Н"
+        letter = rng.choice(("N", "L", "A"))
+        ru = {"N": "Н", "L": "Л", "A": "А"}[letter]
+        return f"{rng.randint(1, 2100)}-{letter}", f"{n}-{ru}"
+    if country.code == "GE":
+        if kind in ("law", "code"):
+            return f"{rng.randint(100, 4999)}-IIs", f"{n}-IIс"
+        return str(n), str(n)
+    if kind in ("law", "code"):
+        return f"{n}-FZ", f"{n}-ФЗ"
+    return str(rng.randint(1, 2400)), str(n)
+
+
+def make_act(
+    rng: random.Random, country: Country | None = None, kind: str | None = None,
+    day: dt.date | None = None,
+) -> Act:  # fmt: skip
+    country = country or rng.choice(COUNTRIES)
+    kind = kind or rng.choice(("law", "law", "decree", "resolution", "resolution", "order", "code"))
+    day = day or random_day(rng, WIDE_FIRST_DAY, WIDE_LAST_DAY)
+    number, ru_number = _number(rng, country, kind, day)
+    authority = {
+        "law": f"the {country.parliament}",
+        "code": f"the {country.parliament}",
+        "decree": f"the President of {country.official}",
+        "order": f"the President of {country.official}",
+        "resolution": f"the {country.government} of {country.official}",
+        "decision": f"the {country.government} of {country.official}",
+    }[kind]
+    subject = rng.choice(ACT_SUBJECTS)
+    if kind == "code":
+        subject = rng.choice(CODES)
+    return Act(kind, country, number, ru_number, day, authority, subject)
+
+
+def _amount_sentence(rng: random.Random, act: Act) -> str:
+    value = rng.choice((150, 500, 2_500, 10_000, 75_000, 1_200_000, 30_000_000))
+    shares = rng.choice((5, 12, 15, 20, 50))
+    c = act.country
+    options = (
+        f"The fine for legal entities is increased to {thousands(value)} {c.currency}.",
+        f"The minimum investment threshold is set at {c.iso_currency} {thousands(value)}.",
+        f"Investors contributing at least USD {thousands(value)} may apply for a residence "
+        f"permit for a period of {rng.randint(2, 10)} years.",
+        f"The reduced rate of {shares}% applies to income not exceeding {thousands(value)} "
+        f"{c.currency}.",
+        f"About {thousands(rng.randint(120, 9_000))} people are expected to benefit within "
+        f"{rng.randint(2, 18)} months.",
+    )
+    return rng.choice(options)
+
+
+def _paragraph(rng: random.Random, act: Act, k: int = 3) -> str:
+    parts = [_amount_sentence(rng, act), *rng.sample(PROSE, k)]
+    rng.shuffle(parts)
+    return " ".join(parts)
+
+
+def _in_force(rng: random.Random, act: Act) -> tuple[dt.date, str]:
+    day = act.day + dt.timedelta(days=rng.choice((1, 10, 30, 60, 90, 180)))
+    if rng.random() < 0.4:
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return day, en_date(day)
+
+
+def _grow(
+    rng: random.Random,
+    head: list[str],
+    item: Callable[[int], str],
+    tail: list[str],
+    sep: str = "\n\n",
+) -> str:
+    """``head``, then items until the document reaches a drawn size, then ``tail``."""
+    goal = target_size(rng, MIN_BYTES + 200, MAX_BYTES - 1_500)
+    parts = list(head)
+    index = 0
+    while size_of(parts) + size_of(tail) < goal or index == 0:
+        index += 1
+        parts.append(item(index))
+    return sep.join(parts + tail) + "\n"
+
+
+def _wrap(rng: random.Random, text: str) -> str:
+    """One paragraph per line, or hard-wrapped like text pulled out of a PDF."""
+    if rng.random() < 0.5:
+        return text
+    width = rng.randint(60, 100)
+    return "\n".join(hard_wrap(line, width) if len(line) > width else line
+                     for line in text.split("\n"))  # fmt: skip
+
+
+def _month_issue(rng: random.Random) -> dt.date:
+    return random_day(rng, dt.date(2018, 1, 1), WIDE_LAST_DAY)
+
+
+def newsletter_headlines(rng: random.Random) -> str:
+    """A law-firm newsletter: a headline per item, then a paragraph citing the act."""
+    issue = _month_issue(rng)
+    country = rng.choice(COUNTRIES)
+    firm = rng.choice(FIRMS)
+    head = [
+        f"{firm} | {country.name} Legal Update",
+        f"{MONTHS[issue.month - 1]} {issue.year}",
+        "In this issue:",
+    ]
+
+    def item(_: int) -> str:
+        act = make_act(rng, country, day=issue - dt.timedelta(days=rng.randint(2, 90)))
+        headline = rng.choice(
+            (
+                f"New rules on {act.topic.lower()}",
+                f"Amendments: {act.name} adopted",
+                f"{act.name[0].upper()}{act.name[1:]} signed",
+            )
+        )
+        body = (
+            f"On {en_date(act.day)}, {act.authority} adopted "
+            f"{act.citation(rng.randrange(6))} ({act.subject}). {_paragraph(rng, act)}"
+        )
+        if rng.random() < 0.6:
+            _, when = _in_force(rng, act)
+            body += f" The {act.word} enters into force on {when}."
+        return f"{headline}\n{body}"
+
+    return _wrap(rng, _grow(rng, head, item, [rng.choice(PROSE)]))
+
+
+def newsletter_labels(rng: random.Random) -> str:
+    """Label:value items: Legal act, Authority, Date of adoption, Effective date."""
+    issue = _month_issue(rng)
+    head = [f"Legal acts digest No. {rng.randint(1, 60)}", f"Issued: {issue:%d.%m.%Y}"]
+
+    def item(index: int) -> str:
+        act = make_act(rng)
+        force, _ = _in_force(rng, act)
+        date_label = rng.choice(("Date of adoption", "Enactment Date", "Date of signing"))
+        lines = [
+            f"{index}. {act.subject}",
+            f"Legal act: {act.word} No. {act.number}",
+            f"Authority: {act.authority.removeprefix('the ')}",
+            f"{date_label}: {rng.choice((en_date(act.day), f'{act.day:%d.%m.%Y}'))}",
+            f"Effective date: {rng.choice((en_date(force), f'{force:%d.%m.%Y}'))}",
+            f"Summary: {_paragraph(rng, act, 2)}",
+        ]
+        return "\n".join(lines)
+
+    return _grow(rng, head, item, [])
+
+
+def newsletter_citation_after(rng: random.Random) -> str:
+    """Numbered items, each followed by its citation line in parentheses or brackets."""
+    issue = _month_issue(rng)
+    country = rng.choice(COUNTRIES)
+    head = [
+        f"{country.name.upper()} NEWSLETTER",
+        f"{MONTHS[issue.month - 1]} {issue.year}",
+        f"Review of legislation of {country.official}",
+    ]
+
+    def item(index: int) -> str:
+        act = make_act(rng, country)
+        text = f"{index}. The rules on {act.topic.lower()} have been changed. " + _paragraph(
+            rng, act
+        )
+        cite = act.citation(rng.randrange(6))
+        line = rng.choice((f"({cite})", f"[{cite}]", f"Source: {cite}"))
+        return f"{text}\n{line}"
+
+    return _wrap(rng, _grow(rng, head, item, [rng.choice(PROSE)]))
+
+
+def newsletter_bullets(rng: random.Random) -> str:
+    """A bullet list of acts, each bullet one citation and a short clause."""
+    issue = _month_issue(rng)
+    head = [f"Tax and legal alert {issue:%m/%Y}", "The following acts were adopted this month:"]
+    bullet = rng.choice(("-", "•", "*", "–"))
+
+    def item(_: int) -> str:
+        act = make_act(rng)
+        clause = rng.choice(PROSE).lower().rstrip(".")
+        return f"{bullet} {act.citation(rng.randrange(6))}: {clause};"
+
+    return _grow(rng, head, item, [rng.choice(PROSE)], sep="\n")
+
+
+def news_item(rng: random.Random) -> str:
+    """A news item, with or without the page store's `` date YYYY-MM-DD`` first line."""
+    act = make_act(rng)
+    c = act.country
+    published = act.day + dt.timedelta(days=rng.randint(0, 5))
+    agency = rng.choice(AGENCIES)
+    headline = rng.choice(
+        (
+            f"{c.name} adopts {act.name}",
+            f"President signs {act.name}",
+            f"New {act.word.lower()} to take effect in {c.name}",
+        )
+    )
+    first = f" date {published.isoformat()} {headline}" if rng.random() < 0.5 else headline
+    style = rng.randrange(3)
+    if style == 0:
+        lead = (
+            f"{c.capital}, {MONTHS[published.month - 1]} {published.day} ({agency}) – "
+            f"{act.authority[0].upper()}{act.authority[1:]} has adopted "
+            f"{act.citation(rng.randrange(6))}."
+        )
+    elif style == 1:
+        lead = (
+            f"{c.capital.title()}, {dmy_date(published)} / {agency} / The "
+            f"{act.word.lower()} No. {act.number} {act.subject} was signed on "
+            f"{en_date(act.day)}."
+        )
+    else:
+        lead = (
+            f'The {act.word.lower()} "{act.subject}" ({act.number}) was published on '
+            f"{en_date(published)}, {agency} reports."
+        )
+    head = [first, lead]
+
+    def item(_: int) -> str:
+        return _paragraph(rng, act, rng.randint(1, 3))
+
+    return _wrap(rng, _grow(rng, head, item, [f"Views: {rng.randint(30, 90_000)}"]))
+
+
+UN_BODIES = (
+    ("CCPR", "International Covenant on Civil and Political Rights", "Human Rights Committee"),
+    ("CAT", "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or "
+     "Punishment", "Committee against Torture"),
+    ("CEDAW", "Convention on the Elimination of All Forms of Discrimination against Women",
+     "Committee on the Elimination of Discrimination against Women"),
+    ("CERD", "International Convention on the Elimination of All Forms of Racial "
+     "Discrimination", "Committee on the Elimination of Racial Discrimination"),
+    ("E/C.12", "International Covenant on Economic, Social and Cultural Rights",
+     "Committee on Economic, Social and Cultural Rights"),
+)  # fmt: skip
+
+
+def un_document(rng: random.Random) -> str:
+    """A UN treaty-body document: symbol, Distr., date, Original, then numbered paragraphs."""
+    prefix, convention, committee = rng.choice(UN_BODIES)
+    country = rng.choice(COUNTRIES)
+    report = rng.randint(2, 7)
+    issued = random_day(rng, WIDE_FIRST_DAY, WIDE_LAST_DAY)
+    kind = rng.choice(("CO", "LOI", "FCO"))
+    symbol = f"{prefix}/C/{country.symbol}/{kind}/{report}".replace("E/C.12/C/", "E/C.12/")
+    title = {
+        "CO": f"Concluding observations on the {ORDINAL_WORDS[report]} periodic report "
+        f"of {country.name}",
+        "LOI": f"List of issues in relation to the {ORDINAL_WORDS[report]} periodic report "
+        f"of {country.name}",
+        "FCO": f"Information received from {country.name} on follow-up to the concluding "
+        f"observations",
+    }[kind]
+    head = [
+        "\n".join(
+            (
+                f"United Nations{' ' * rng.randint(4, 40)}{symbol}",
+                convention,
+                "Distr.: General",
+                dmy_date(issued),
+                "",
+                rng.choice(
+                    (
+                        "Original: English",
+                        "Original: Russian\nEnglish, French, Russian and Spanish only",
+                    )
+                ),
+            )
+        ),
+        committee,
+        f"{title}*",
+    ]
+    meeting = issued - dt.timedelta(days=rng.randint(10, 40))
+
+    def item(index: int) -> str:
+        if index == 1:
+            return (
+                f"1. The Committee considered the {ORDINAL_WORDS[report]} periodic report "
+                f"of {country.name} at its {rng.randint(1000, 4100)}th meeting, held on "
+                f"{dmy_date(meeting)}, and adopted the present concluding observations on "
+                f"{dmy_date(meeting + dt.timedelta(days=rng.randint(3, 14)))}."
+            )
+        act = make_act(rng, country, day=random_day(rng, WIDE_FIRST_DAY, meeting))
+        text = rng.choice(
+            (
+                f"The Committee welcomes the adoption of {act.citation(rng.randrange(6))}.",
+                f"The Committee notes with appreciation {act.citation(rng.randrange(6))} "
+                f"({act.subject}).",
+                f"The Committee is concerned that {act.word.lower()} No. {act.number} has not "
+                f"been fully implemented in practice.",
+                f"The State party should ensure that the National Strategy for "
+                f"{meeting.year}–{meeting.year + rng.randint(3, 6)} is adequately funded.",
+            )
+        )
+        return f"{index}. {text} {rng.choice(PROSE)}"
+
+    return _wrap(
+        rng,
+        _grow(
+            rng,
+            head,
+            item,
+            [f"* Adopted by the Committee at its {rng.randint(60, 140)}th session."],
+        ),
+    )
+
+
+def coe_text(rng: random.Random) -> str:
+    """A Council of Europe text: PACE resolution or recommendation, or a Venice opinion."""
+    adopted = random_day(rng, WIDE_FIRST_DAY, WIDE_LAST_DAY)
+    country = rng.choice(COUNTRIES)
+    doc = rng.randint(14_000, 16_200)
+    if rng.random() < 0.65:
+        word = rng.choice(("Resolution", "Recommendation"))
+        number = rng.randint(1800, 2560) if word == "Resolution" else rng.randint(1800, 2260)
+        head = [
+            f"{word} {number} ({adopted.year})" + (rng.choice(("", "\nProvisional version"))),
+            f"The functioning of democratic institutions in {country.name}",
+            f"Parliamentary Assembly\nOrigin - Assembly debate on {dmy_date(adopted)} "
+            f"({ordinal(rng.randint(1, 12))} sitting) (see Doc. {doc}, report of the Monitoring "
+            f"Committee). Text adopted by the Assembly on {dmy_date(adopted)}.",
+        ]
+    else:
+        number = rng.randint(900, 1200)
+        head = [
+            f"Strasbourg, {dmy_date(adopted)}\nCDL-AD({adopted.year}){rng.randint(1, 45):03d}\n"
+            f"Opinion No. {number}/{adopted.year}",
+            "EUROPEAN COMMISSION FOR DEMOCRACY THROUGH LAW\n(VENICE COMMISSION)",
+            f"{country.adjective.upper()}\nOPINION ON THE DRAFT LAW "
+            f"{rng.choice(ACT_SUBJECTS).upper()}",
+        ]
+
+    def item(index: int) -> str:
+        act = make_act(rng, country, day=random_day(rng, WIDE_FIRST_DAY, adopted))
+        text = rng.choice(
+            (
+                f"The Assembly takes note of {act.citation(rng.randrange(6))}.",
+                f"The amendments introduced by {act.citation(rng.randrange(6))} raise concerns as "
+                f"to their compatibility with Article {rng.randint(8, 14)} of the Convention.",
+                f"It recalls its Resolution {rng.randint(1500, 2400)} ({rng.randint(2005, 2021)}) "
+                f"and Doc. {rng.randint(11_000, 15_999)}.",
+            )
+        )
+        return f"{index}. {text} {rng.choice(PROSE)}"
+
+    return _wrap(rng, _grow(rng, head, item, []))
+
+
+CHROME_LINES = (
+    "Skip to content", "Skip to main content", "Version for the visually impaired",
+    "A A A Font size", "Font size: A- A A+", "Home | About | Activities | Documents | Press "
+    "center | Contacts", "Menu", "Search", "EN | RU", "Logo Ministry Logo",
+    "background image", "Log in", "Sitemap", "Subscribe to news",
+)  # fmt: skip
+
+
+def ministry_page(rng: random.Random) -> str:
+    """A ministry page: web chrome lines, a ticker, a page date, then the act."""
+    country = rng.choice(COUNTRIES)
+    act = make_act(rng, country)
+    posted = act.day + dt.timedelta(days=rng.randint(0, 20))
+    chrome = rng.sample(CHROME_LINES, rng.randint(3, 7))
+    ticker = (
+        f"USD {rng.randint(1, 12_800)}.{rng.randint(0, 99):02d} | "
+        f"EUR {rng.randint(1, 13_900)}.{rng.randint(0, 99):02d}"
+    )
+    minister = rng.choice(("Economy", "Finance", "Justice", "Labour and Social Protection"))
+    head = [
+        "\n".join(
+            [
+                *chrome,
+                ticker,
+                f"Ministry of {minister} of {country.official}",
+                "Home > Documents > Legal acts",
+                rng.choice(
+                    (
+                        f"{posted:%d.%m.%Y}",
+                        dmy_date(posted),
+                        f"{posted:%d.%m.%Y %H:%M}".replace("00:00", "10:30"),
+                    )
+                ),
+            ]
+        ),
+        f"{act.citation(rng.randrange(6))} {act.subject}",
+    ]
+
+    def item(_: int) -> str:
+        return _paragraph(rng, act, 2)
+
+    tail = [
+        f"Views: {rng.randint(10, 5000)}",
+        "Share: Facebook Telegram X",
+        f"© {posted.year} Ministry of {minister}. All rights reserved.",
+    ]
+    return _grow(rng, head, item, ["\n".join(tail)])
+
+
+def ru_news(rng: random.Random) -> str:
+    """A Russian news item citing an act ``от 12 марта 2024 года № УП-45``."""
+    country = rng.choice(COUNTRIES)
+    act = make_act(rng, country)
+    published = act.day + dt.timedelta(days=rng.randint(0, 4))
+    headline = rng.choice(
+        (
+            f"Подписан новый закон о {rng.choice(('налогах', 'лицензировании', 'инвестициях'))}",
+            "Объявлена амнистия",
+            "Изменены правила выдачи видов на жительство",
+        )
+    )
+    first = f" date {published.isoformat()} {headline}" if rng.random() < 0.4 else headline
+    lead = (
+        f"{country.ru_capital}, {published.day} {RU_MONTHS[published.month - 1]} — "
+        f"{act.ru_citation()} вступает в силу со дня официального опубликования."
+    )
+    head = [first, lead]
+    ticker = f"МРОТ {thousands(rng.randint(900_000, 1_300_000), ' ')} сум"
+
+    def item(_: int) -> str:
+        return " ".join(rng.sample(RU_PROSE, rng.randint(2, 4)))
+
+    return _grow(
+        rng,
+        [ticker, *head] if rng.random() < 0.3 else head,
+        item,
+        [f"Просмотров: {rng.randint(100, 50_000)}"],
+    )
+
+
+def az_news(rng: random.Random) -> str:
+    """An Azerbaijani item: ``2023-cü il 12 may tarixli 345 nömrəli Fərmanı``."""
+    az = COUNTRIES[0]
+    act = make_act(rng, az, kind=rng.choice(("decree", "law", "resolution", "order")))
+    published = act.day + dt.timedelta(days=rng.randint(0, 6))
+    head = [
+        rng.choice(
+            (
+                "Prezident fərman imzalayıb",
+                "Yeni qanun qüvvəyə minib",
+                "Nazirlər Kabineti qərar qəbul edib",
+            )
+        ),
+        f"{published.day} {AZ_MONTHS[published.month - 1].capitalize()} {published.year}",
+        f"{act.az_citation()} ilə {rng.choice(('vergi güzəştləri', 'dövlət rüsumu', 'amnistiya'))} "
+        f"haqqında yeni qaydalar təsdiq edilib.",
+    ]
+
+    def item(_: int) -> str:
+        return " ".join(rng.sample(AZ_PROSE, rng.randint(2, 4)))
+
+    return _grow(rng, head, item, [])
+
+
+LAYOUTS: dict[str, Callable[[random.Random], str]] = {
+    "newsletter_headlines": newsletter_headlines,
+    "newsletter_labels": newsletter_labels,
+    "newsletter_citation_after": newsletter_citation_after,
+    "newsletter_bullets": newsletter_bullets,
+    "news_item": news_item,
+    "un_document": un_document,
+    "coe_text": coe_text,
+    "ministry_page": ministry_page,
+    "ru_news": ru_news,
+    "az_news": az_news,
+    # the four seed-shaped families (GENERATORS, also used by bench/gen_corpus.py)
+    "seed_newsletter": newsletter,
+    "seed_news": news,
+    "seed_treaty_report": treaty_report,
+    "seed_declaration": declaration,
+}
+
+
+# --------------------------------------------------------------------------------------
 # The corpus
 # --------------------------------------------------------------------------------------
 
@@ -796,18 +1511,18 @@ def _fit(text: str) -> str:
 def make_corpus(out_dir: Path, n: int, *, seed: int = 1) -> list[Path]:
     """Write ``n`` synthetic documents into ``out_dir`` and return their paths.
 
-    The families take turns in an order shuffled by ``seed``, so any four consecutive
-    documents include each family once. File names carry a content hash, never the
-    family (recognition must work from content). Existing files are left alone.
+    The layouts take turns in an order shuffled by ``seed``, so any ``len(LAYOUTS)``
+    consecutive documents include each layout once. File names carry a content hash,
+    never the layout (recognition must work from content). Existing files are left alone.
     """
     rng = random.Random(seed)
     out_dir.mkdir(parents=True, exist_ok=True)
-    order = list(GENERATORS)
+    order = list(LAYOUTS)
     written: list[Path] = []
     for index in range(n):
         if index % len(order) == 0:
             rng.shuffle(order)
-        text = _fit(GENERATORS[order[index % len(order)]](rng))
+        text = _fit(LAYOUTS[order[index % len(order)]](rng))
         data = text.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()[:16]
         path = out_dir / f"{index:05d}_{digest}.txt"

@@ -1,4 +1,4 @@
-"""Ingestion throughput on a synthetic corpus of the seed families.
+"""Ingestion throughput on the synthetic corpus of bench/corpus.py (many layouts).
 
     python bench/ingest.py [--docs 2000] [--corpus DIR] [--profile {parse,store,all}]
 

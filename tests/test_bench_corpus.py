@@ -1,8 +1,9 @@
-"""The benchmark corpus generator: every seed family, varied, deterministic, in size."""
+"""The benchmark corpus generator: many layouts, varied, deterministic, in size."""
 
 from __future__ import annotations
 
 import importlib.util
+import random
 import re
 import sys
 from collections.abc import Iterator
@@ -13,18 +14,41 @@ import pytest
 
 CORPUS_PY = Path(__file__).resolve().parent.parent / "bench" / "corpus.py"
 
-# What marks each family in the seeds; the generator must reproduce these shapes.
+# What marks each layout; the generator must produce these shapes.
+MARKS = {
+    "newsletter_headlines": (r"\A.+ \| \w+ Legal Update\n", r"\bOn [A-Z][a-z]+ \d{1,2}, \d{4}, "),
+    "newsletter_labels": (r"^Legal act: ", r"^Effective date: ", r"^Authority: "),
+    "newsletter_citation_after": (r"^\d+\. ", r"^(?:\(|\[|Source: )[^\n]*\d{4}\)?\]?$"),
+    "newsletter_bullets": (r"^[-•*–] .+;$",),
+    "news_item": (r"\b[A-Z][a-z]+ \d{1,2}, \d{4}|\d{2}\.\d{2}\.\d{4}|\d{1,2} [A-Z][a-z]+ \d{4}",),
+    "un_document": (
+        r"^Distr\.: General\n\d{1,2} [A-Z][a-z]+ \d{4}$",
+        r"^Original: ",
+        r"\b(?:CCPR|CAT|CEDAW|CERD)/C/[A-Z]{3}/(?:CO|LOI|FCO)/\d|\bE/C\.12/[A-Z]{3}/",
+    ),
+    "coe_text": (r"\A(?:(?:Resolution|Recommendation) \d{4} \(\d{4}\)|Strasbourg, )",),
+    "ministry_page": (r"Skip to|Font size|Version for the visually impaired|Menu|Logo",),
+    "ru_news": (r"от \d{1,2} [а-я]+ \d{4} года № \S+",),
+    "az_news": (r"\d{4}-c[iıuü] il \d{1,2} [a-zə]+ tarixli \S+ nömrəli",),
+}
+NUMBER_STYLES = {
+    "AZ law": r"\b\d+-VI{0,2}QD?\b",
+    "KZ law": r"\bNo\. \d+-V?I{1,3}\b",
+    "UZ law": r"\bZRU-\d+\b",
+    "UZ resolution": r"\bPP-\d+\b",
+    "UZ decree": r"\bUP-\d+\b",
+    "AM decision": r"\b\d+-[NL]\b",
+    "RU law": r"\b\d+-FZ\b",
+    "Cyrillic": r"№ (?:УП|ПП|ЗРУ)-\d+|№ \d+-ФЗ",
+}
+# The seed-shaped families (kept for bench/gen_corpus.py)
 NEWS_FIRST_LINE = re.compile(r"\A date \d{4}-\d{2}-\d{2} \S")
 NEWSLETTER_ITEM = re.compile(
     r"^\d{1,2}\. .+?\n\nDocument: .+?\n\nDate of signing: [A-Z][a-z]+ \d{1,2}, \d{4}\n\n"
     r"Commentary: ",
     re.M | re.S,
 )
-IN_FORCE = re.compile(r"^The (?:Decree|Law|Resolution) (?:enters|entered) into force on "
-                      r"[A-Z][a-z]+ \d{1,2}, \d{4}\.$", re.M)  # fmt: skip
 TREATY_RECEIVED = re.compile(r"^\[Date received: \d{1,2} [A-Z][a-z]+ \d{4}\]$", re.M)
-TREATY_DISTR = re.compile(r"^Distr\.: General\n\d{1,2} [A-Z][a-z]+ \d{4}$", re.M)
-DECLARATION_DOC = re.compile(r"^\*\*Doc\. \d{5}\*\*$", re.M)
 DECLARATION_NO = re.compile(r"^\*\*Written declaration No\. \d{3}\*\*$", re.M)
 SIGNATORY = re.compile(r"^[^\W\d_][^\n,]*,\s*[^\n,]+,\s*[A-Z][A-Za-z/]*\s*$", re.M)
 TOTAL = re.compile(r"^Total = (\d+)$", re.M)
@@ -44,61 +68,58 @@ def corpus() -> Iterator[ModuleType]:
         sys.modules.pop(spec.name, None)
 
 
-def family_of(text: str) -> str:
-    if NEWS_FIRST_LINE.match(text):
-        return "news"
-    if TREATY_RECEIVED.search(text) and TREATY_DISTR.search(text):
-        return "treaty_report"
-    if DECLARATION_DOC.search(text) and DECLARATION_NO.search(text):
-        return "declaration"
-    if NEWSLETTER_ITEM.search(text) and IN_FORCE.search(text):
-        return "newsletter"
-    return "unknown"
+@pytest.mark.parametrize("layout", sorted(MARKS))
+def test_each_layout_has_its_shape(corpus: ModuleType, layout: str):
+    for seed in range(6):
+        text = corpus._fit(corpus.LAYOUTS[layout](random.Random(seed)))
+        for mark in MARKS[layout]:
+            assert re.search(mark, text, re.M), f"{layout}, seed {seed}: no {mark!r}\n{text[:600]}"
+        assert corpus.MIN_BYTES <= len(text.encode("utf-8")) <= corpus.MAX_BYTES
 
 
-def test_forty_documents_cover_every_family_and_differ(corpus: ModuleType, tmp_path: Path):
-    paths = corpus.make_corpus(tmp_path / "out", 40, seed=7)
+def test_news_items_with_and_without_the_date_line_and_datelines(corpus: ModuleType):
+    texts = [corpus.LAYOUTS["news_item"](random.Random(seed)) for seed in range(30)]
+    assert any(NEWS_FIRST_LINE.match(t) for t in texts)
+    assert any(not NEWS_FIRST_LINE.match(t) for t in texts)
+    assert any(re.search(r"^[A-Z]{4,}, [A-Z][a-z]+ \d{1,2} \([\w.]+\) – ", t, re.M) for t in texts)
 
-    assert len(paths) == 40
+
+def test_seed_shaped_families_stay_for_gen_corpus(corpus: ModuleType):
+    assert set(corpus.GENERATORS) == {"newsletter", "news", "treaty_report", "declaration"}
+    rng = random.Random(3)
+    assert NEWSLETTER_ITEM.search(corpus.GENERATORS["newsletter"](rng))
+    assert NEWS_FIRST_LINE.match(corpus.GENERATORS["news"](rng))
+    assert TREATY_RECEIVED.search(corpus.GENERATORS["treaty_report"](rng))
+    declaration = corpus.GENERATORS["declaration"](rng)
+    assert DECLARATION_NO.search(declaration)
+    total = TOTAL.search(declaration)
+    assert total is not None and int(total.group(1)) == len(SIGNATORY.findall(declaration))
+
+
+def test_a_corpus_mixes_every_layout_sizes_and_number_styles(corpus: ModuleType, tmp_path):
+    n = 3 * len(corpus.LAYOUTS)
+    paths = corpus.make_corpus(tmp_path / "out", n, seed=7)
+
+    assert len(paths) == n
     assert all(path.parent == tmp_path / "out" and path.suffix == ".txt" for path in paths)
     texts = [path.read_text(encoding="utf-8") for path in paths]
-    families = [family_of(text) for text in texts]
-    assert set(families) == {"newsletter", "news", "treaty_report", "declaration"}
-    assert all(families.count(family) >= 8 for family in set(families))
-    assert len(set(texts)) == 40, "every document is different"
-    assert len({path.name for path in paths}) == 40
-    for path in paths:
-        assert corpus.MIN_BYTES <= path.stat().st_size <= corpus.MAX_BYTES, path.name
-
-
-def test_documents_have_the_facts_the_extractors_look_for(corpus: ModuleType, tmp_path: Path):
-    for path in corpus.make_corpus(tmp_path, 40, seed=3):
-        text = path.read_text(encoding="utf-8")
-        family = family_of(text)
-        if family == "newsletter":
-            assert "Document: " in text and "Date of signing: " in text
-            # (newsletters are hard-wrapped: a line may break inside an amount)
-            assert re.search(r"\d[\d,.]*\s+(?:\(\w+\)\s+)?(?:million\s+)?manats?\b", text)
-            assert re.search(r"\d+\s+(?:\(\w+\)\s+)?percent\b", text)
-        elif family == "news":
-            assert re.search(r"over [\d,]+ (?:individuals|convicts)", text)
-            assert re.search(r"\b(?:months to implement|within \d+ days)", text)
-        elif family == "treaty_report":
-            numbers = [int(n) for n in re.findall(r"^(\d{1,3})\. ", text, re.M)]
-            assert numbers == list(range(1, len(numbers) + 1)), "paragraphs numbered in order"
-            assert re.search(r"Article \d+(?:\.\d+)*", text)
-        elif family == "declaration":
-            signatories = SIGNATORY.findall(text)
-            total = TOTAL.search(text)
-            assert total is not None and int(total.group(1)) == len(signatories) >= 20
-        else:
-            pytest.fail(f"{path.name} belongs to no family:\n{text[:300]}")
+    assert len(set(texts)) == n, "every document is different"
+    sizes = [path.stat().st_size for path in paths]
+    assert all(corpus.MIN_BYTES <= size <= corpus.MAX_BYTES for size in sizes)
+    assert min(sizes) < 3_000 and max(sizes) > 10_000, "small and large documents"
+    everything = "\n".join(texts)
+    for style, pattern in NUMBER_STYLES.items():
+        assert re.search(pattern, everything), f"no {style} number ({pattern})"
+    for layout, marks in MARKS.items():
+        assert any(all(re.search(m, t, re.M) for m in marks) for t in texts), layout
+    wrapped = [t for t in texts if max(len(line) for line in t.splitlines()) <= 100]
+    assert wrapped and len(wrapped) < n, "hard-wrapped and one-paragraph-a-line texts"
 
 
 def test_same_seed_same_bytes_other_seed_other_bytes(corpus: ModuleType, tmp_path: Path):
-    first = [p.read_bytes() for p in corpus.make_corpus(tmp_path / "a", 8, seed=5)]
-    again = [p.read_bytes() for p in corpus.make_corpus(tmp_path / "b", 8, seed=5)]
-    other = [p.read_bytes() for p in corpus.make_corpus(tmp_path / "c", 8, seed=6)]
+    first = [p.read_bytes() for p in corpus.make_corpus(tmp_path / "a", 20, seed=5)]
+    again = [p.read_bytes() for p in corpus.make_corpus(tmp_path / "b", 20, seed=5)]
+    other = [p.read_bytes() for p in corpus.make_corpus(tmp_path / "c", 20, seed=6)]
     assert first == again
     assert not set(first) & set(other)
 
