@@ -7,6 +7,8 @@ BOOTSTRAP := scripts/bootstrap.sh
 BENCH_N ?= 2000
 BENCH_SEED ?= 1
 BENCH_OUT ?= bench/out
+# The development set of bench/extraction.py, kept outside the repository
+DEVSET ?= ../shared/devset
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format bench corpus package clean distclean
@@ -44,10 +46,15 @@ corpus:
 	$(VENV)/python bench/corpus.py $(BENCH_OUT)/corpus $(BENCH_N) --seed $(BENCH_SEED)
 
 # Every benchmark prints its figures; docs/PERFORMANCE.md says which measures what and
-# records them. gui.py builds (once) a 100,000-measure store in bench/out; package.py
+# records them; docs/EXTRACTION.md for bench/extraction.py, which needs the development
+# set outside the repository (DEVSET, default ../shared/devset) and is skipped without it.
+# gui.py builds (once) a 100,000-measure store in bench/out; package.py
 # needs `make package` first and is skipped without a bundle.
 bench:
 	@$(BOOTSTRAP) test
+	@if [ -f $(DEVSET)/truth.json ]; then \
+		$(VENV)/python bench/extraction.py --devset $(DEVSET) --no-profiles --json $(BENCH_OUT)/extraction.json; \
+	else echo "[bench] no development set at $(DEVSET): bench/extraction.py skipped"; fi
 	$(VENV)/python bench/ingest.py --docs $(BENCH_N)
 	QT_QPA_PLATFORM=offscreen $(VENV)/python bench/gui.py
 	$(VENV)/python bench/queries.py $(BENCH_OUT)/gui-100000.sqlite3

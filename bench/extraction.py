@@ -362,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.quiet:
                 print_speed(sp)
     if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
