@@ -32,6 +32,7 @@ from lawtracker.ingestion.mentions.assemble import (
     group_mentions,
     measure_from,
     mention_links,
+    merge_citation_lines,
 )
 from lawtracker.ingestion.mentions.finder import Mention, find_mentions
 from lawtracker.ingestion.mentions.grammar import INTERNATIONAL
@@ -85,6 +86,7 @@ def extract(
     mentions = [m for m in find_mentions(text, layout, lang=lang_key) if not _in_chrome(layout, m)]
     own = _own_document(text, layout, mentions)
     groups, of = group_mentions(mentions)
+    merge_citation_lines(text, layout, groups, of)
     own_group: Group | None = None
     if own is not None:
         own_group = of.get(id(own))
@@ -119,7 +121,7 @@ def extract(
     for group in groups:
         role = roles[id(group)]
         title = _own_title(text) if group is own_group else None
-        measure = measure_from(ctx, group, role, prior=prior, title=title)
+        measure = measure_from(ctx, layout, group, role, prior=prior, title=title)
         if group is own_group and own is not None and own.jurisdiction == INTERNATIONAL:
             measure.jurisdiction = None
         if role == MeasureRole.MENTIONED and not group.mentions[0].title:

@@ -96,6 +96,60 @@ def group_mentions(mentions: list[Mention]) -> tuple[list[Group], dict[int, Grou
     return groups, of
 
 
+def merge_citation_lines(
+    text: str, layout: Layout, groups: list[Group], of: dict[int, Group]
+) -> None:
+    """A line that is only a citation ("Law No. ZRU-785 of 26 July 2022") closes the item
+    above it: the unnumbered mention nearest above, of a compatible kind, is that measure."""
+    previous_end = 0
+    for line in layout.lines:
+        body = text[line.span.start : line.span.end].strip()
+        if not body or len(body) > 90:
+            continue
+        inside = [
+            g
+            for g in groups
+            if g.lead.number
+            and any(
+                line.span.start <= m.span.start < line.span.end and m.number for m in g.mentions
+            )
+        ]
+        if len(inside) != 1 or not _CITATION_LINE.match(body):
+            continue
+        cited = inside[0]
+        candidates = [
+            g
+            for g in groups
+            if g is not cited
+            and not g.lead.number
+            and not g.own_document
+            and previous_end <= g.first < line.span.start
+            and _compatible(g.lead.instrument, cited.lead.instrument)
+        ]
+        previous_end = line.span.end
+        if not candidates:
+            continue
+        subject = max(candidates, key=lambda g: g.first)
+        for mention in subject.mentions:
+            of[id(mention)] = cited
+        cited.mentions.extend(subject.mentions)
+        cited.first = min(cited.first, subject.first)
+        groups.remove(subject)
+
+
+_CITATION_LINE = re.compile(
+    r"^[\[(]?(?:[A-ZА-Я][\w-]*\s+){0,3}(?:No\.?|№)\s?\S+(?:\s+(?:of|dated|от)\s+[^\n]{4,30})?[\])]?\.?$"
+)
+_KIND_FAMILIES = (
+    {Instrument.LAW, Instrument.CODE, Instrument.AMNESTY_ACT},
+    {Instrument.RESOLUTION, Instrument.DECREE, Instrument.ORDER, Instrument.REGULATION},
+)
+
+
+def _compatible(a: Instrument, b: Instrument) -> bool:
+    return a == b or any(a in f and b in f for f in _KIND_FAMILIES)
+
+
 def _norm(text: str | None) -> str:
     return re.sub(r"[^0-9a-zа-яəöüğışç]+", "", (text or "").lower())
 
@@ -110,7 +164,7 @@ def attach_dates(
     """Each date to the measure its clause's cue governs (or to its neighbour, as context)."""
     text = ctx.text
     real = [m for m in mentions if id(m) in of]
-    ends = [m.span.end for m in real]
+    spans = [m.span for m in real]
     for found in ctx.dates:
         if layout.is_chrome(found.span) or found.precision == DatePrecision.UNKNOWN:
             continue
@@ -118,10 +172,17 @@ def attach_dates(
             continue
         clause = layout.clause_at(found.span.start)
         in_clause = [m for m in real if clause.start <= m.span.start < clause.end]
-        cue = cue_for(text, clause, found.span, ends)
+        cue = cue_for(text, clause, found.span, spans)
         target: Group | None = None
         if cue is not None and cue.role in STRONG_ROLES | {"dated", "deadline"}:
             target = _governed(in_clause, cue.span, found.span, of)
+            if (
+                target is None
+                and cue.role in STRONG_ROLES
+                and fallback is not None
+                and fallback.own_document
+            ):
+                target = fallback
             if target is None and cue.role in STRONG_ROLES:
                 item = layout.item_at(found.span.start)
                 before = [m for m in real if item.start <= m.span.start < found.span.start]
@@ -295,32 +356,60 @@ def confidence_of(group: Group, role: MeasureRole) -> float:
     return round(min(score, 1.0), 2)
 
 
-def title_of(text: str, group: Group) -> str:
-    """ "Resolution No. 432 of the Cabinet of Ministers of the Republic of Azerbaijan"-style."""
+def title_of(text: str, layout: Layout, group: Group) -> str:
+    """A readable name: the heading that names it, else head, number, issuer and title."""
     lead = group.lead
+    if not lead.number:
+        for line in layout.lines:
+            if line.kind == LineKind.HEADING and line.span.start <= lead.span.start < line.span.end:
+                heading = _STRIP_NUMBERING.sub("", one_line(text[line.span.start : line.span.end]))
+                if 8 <= len(heading) <= 160:
+                    return heading.strip(" *#")
     head = one_line(text[lead.head.start : lead.head.end]) if lead.head else ""
     head = head[:1].upper() + head[1:]
     if not head:
         head = lead.instrument.value.replace("_", " ").capitalize()
     parts = [head]
     if lead.number and lead.number not in head:
-        parts.append(
-            lead.number
-            if re.match(r"(?:Doc\.|No\.|№)", lead.number) or "/" in lead.number
-            else f"No. {lead.number}"
-        )
-    if lead.issuer and lead.issuer.lower() not in head.lower():
+        plain = re.match(r"(?:Doc\.|No\.|№)", lead.number) or "/" in lead.number
+        parts.append(lead.number if plain else f"No. {lead.number}")
+    if lead.issuer and lead.issuer_after and lead.issuer.lower() not in head.lower():
         parts.append(
             ("of the " if not re.match(r"(?i)the\b", lead.issuer) else "of ") + lead.issuer
         )
     if lead.title:
         title = lead.title
         parts.append(f"“{title}”" if not re.match(r"(?i)(on|of|about|об?)\b", title) else title)
+    elif not lead.number:
+        tail = _tail(text, layout, lead)
+        if tail:
+            parts.append(tail)
     return one_line(" ".join(parts))[:240]
+
+
+_STRIP_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.|[A-H]\.|#+|\*\*)\s*")
+_TAIL_START = re.compile(
+    r"\s*(?P<tail>(?:[a-z]+ing|on|for|to|about|establishing|introducing|amending|approving|"
+    r"об?|о|по|haqq[ıi]nda)\b[^.;:\n]{3,110})",
+    re.I,
+)
+
+
+def _tail(text: str, layout: Layout, mention: Mention) -> str | None:
+    """What an unnamed act does: "decree pardoning 402 convicts on the occasion of …"."""
+    clause = layout.clause_at(mention.span.start)
+    after = text[mention.span.end : min(clause.end, mention.span.end + 140)]
+    match = _TAIL_START.match(after)
+    if not match:
+        return None
+    tail = match.group("tail")
+    cut = re.search(r",\s+(?:the|which|as|and|according|сообщает|передаёт)\b|\s+-{1,2}\s", tail)
+    return one_line(tail[: cut.start()] if cut else tail).rstrip(" ,")
 
 
 def measure_from(
     ctx: DocumentContext,
+    layout: Layout,
     group: Group,
     role: MeasureRole,
     *,
@@ -336,7 +425,7 @@ def measure_from(
         jurisdiction = prior
     if jurisdiction == INTERNATIONAL:
         jurisdiction = None
-    title = title or title_of(text, group)
+    title = title or title_of(text, layout, group)
     ident = lead.number or (slugify(lead.title) if lead.title else None)
     if ident is None:
         dated = next((e for e in group.events if e.date and e.kind != EventKind.OTHER), None)

@@ -35,6 +35,7 @@ class Mention:
     number_span: Span | None = None
     jurisdiction: str | None = None  # INTERNATIONAL for an international body's text
     issuer: str | None = None
+    issuer_after: bool = False  # "Resolution … of the Cabinet" (not "the President signed …")
     collegial: bool | None = None
     title: str | None = None  # quoted or "On …" title
     draft: bool = False
@@ -68,6 +69,11 @@ _ENACTED_BEFORE = re.compile(
     r"\b(?:signed|issued|adopted|approved|passed|enacted|introduced|published|accepts|accepted|"
     r"подписал\w*|принял\w*|утвердил\w*|издал\w*|imzalayıb|imzalad\w*|q[əe]bul\s+edib)\s+"
     r"(?:(?:a|an|the|into\s+law\s+an?)\s+)?(?:new\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+_DATED_AFTER = re.compile(
+    r"(?:\s+of\s+the\s+[^.;\n]{3,90}?)?,?\s+(?:dated|от|of\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-ZА-Я]))"
+    r"|\s*,?\s*(?:adopted|signed|approved)\s+(?:on|in)\s+\d",
     re.I,
 )
 _WEAK_HEADS = frozenset(
@@ -235,6 +241,14 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
         mention.issuer = mention.issuer or _ISSUER_BEFORE_HEAD.search(before).group("adj")
     if word[:1].isupper() and rule.lang == "en" and rule.instrument not in _WEAK_HEADS:
         evidence += 0.3
+    if _DATED_AFTER.match(after):
+        evidence += 0.6
+    if (
+        word[:1].isupper()
+        and _CAPITAL_NAME_BEFORE.search(before)
+        and rule.instrument in _WEAK_HEADS
+    ):
+        evidence += 0.4  # "Police Reform Strategy", "National Action Plan"
     if _ENACTED_BEFORE.search(before):
         evidence += 0.7
     if _CAPITAL_NAME_BEFORE.search(before) and rule.instrument in (Instrument.CODE, Instrument.LAW):
@@ -244,9 +258,11 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
     if backref and not mention.number and not mention.title:
         mention.backref = True
         return mention
-    if _GENERIC_WORDS.match(word) and not (mention.number or mention.title) and evidence < 0.9:
-        return None
-    if evidence < 0.8:
+    weak = (_GENERIC_WORDS.match(word) and evidence < 0.9) or evidence < 0.8
+    if weak and not (mention.number or mention.title):
+        if g.determiner.search(before) or (rule.lang != "en" and word[:1].islower()):
+            mention.backref = True  # "the decree", "этого закона": what was named before
+            return mention
         return None
     mention.strength = min(1.0, rule.strength * 0.6 + evidence * 0.3)
     return mention
@@ -329,6 +345,7 @@ def _issuer_near(text: str, mention: Mention) -> tuple[IssuerRule, str] | None:
         for rule in g.issuers:
             match = rule.pattern.match(after, lead.end())
             if match:
+                mention.issuer_after = True
                 return rule, _with_country(after, match)
     cut = max(before.rfind(". "), before.rfind(";"), before.rfind("\n"))
     before = before[cut + 1 :]

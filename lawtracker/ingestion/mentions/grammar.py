@@ -62,6 +62,7 @@ class Grammar:
     issuer_any: re.Pattern[str]
     roles: tuple[RoleRule, ...]
     backref: re.Pattern[str]
+    determiner: re.Pattern[str]
     chrome: re.Pattern[str]
 
 
@@ -132,5 +133,6 @@ def grammar() -> Grammar:
         issuer_any=issuer_any,
         roles=roles,
         backref=re.compile(data["backref"]["pattern"], re.IGNORECASE),
+        determiner=re.compile(data["backref"]["determiner"], re.IGNORECASE),
         chrome=re.compile(data["chrome"]["pattern"], re.IGNORECASE),
     )

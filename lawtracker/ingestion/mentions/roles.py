@@ -38,7 +38,7 @@ class Cue:
     span: Span
 
 
-def cue_for(text: str, clause: Span, date: Span, mention_ends: list[int]) -> Cue | None:
+def cue_for(text: str, clause: Span, date: Span, mentions: list[Span]) -> Cue | None:
     """The nearest role cue in the date's clause, on the side the cue's rule allows."""
     body = text[clause.start : clause.end]
     best: tuple[int, int, Cue] | None = None
@@ -58,10 +58,16 @@ def cue_for(text: str, clause: Span, date: Span, mention_ends: list[int]) -> Cue
             if distance > rule.near:
                 continue
             if rule.role == "dated" and not any(
-                0 <= start - e <= _DATED_NEEDS_MENTION_WITHIN for e in mention_ends
+                0 <= start - m.end <= _DATED_NEEDS_MENTION_WITHIN or 0 <= m.start - end <= 40
+                for m in mentions
             ):
                 continue
             generic = 1 if rule.role in ("dated", "deadline") else 0
+            if rule.role == "dated" and any(
+                0 <= start - m.end <= 3 or (rule.side == "after" and 0 <= m.start - end <= 40)
+                for m in mentions
+            ):
+                generic, distance = 0, -1  # "No. 5 of <date>": the citation's own date
             key = (distance + 40 * generic, rank)
             if best is None or key < best[:2]:
                 best = (*key, Cue(rule.role, Span(start, end)))
