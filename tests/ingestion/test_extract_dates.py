@@ -1,4 +1,4 @@
-"""Dates in English and (OCR-damaged) Azerbaijani text."""
+"""Dates in English and (OCR-damaged) Azerbaijani text (Russian: test_extract_dates_ru_az)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from lawtracker.domain.dates import NO_YEAR
 from lawtracker.domain.enums import DatePrecision
 from lawtracker.domain.facts import FoundDate
 from lawtracker.ingestion.extract.dates import find_dates
 
 D = dt.date
 DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
+MONTH_DAY = DatePrecision.MONTH_DAY
 AZ_HALF_MARK = " Biznes faaliyyatinize"
 
 
@@ -85,11 +87,14 @@ def test_list_of_days_shares_month_and_year() -> None:
     assert [d.text for d in found] == ["May 4", "6", "June 2, 2017"]
 
 
-def test_day_and_month_need_a_default_year() -> None:
+def test_day_and_month_take_the_default_year_or_stay_month_day() -> None:
     text = "The ceasefire began on March 20 and held."
-    assert find_dates(text) == []
+    (found,) = find_dates(text)
+    assert (found.text, found.value, found.precision) == ("March 20", D(NO_YEAR, 3, 20), MONTH_DAY)
+    assert not found.year_inferred
     (found,) = find_dates(text, default_year=2020)
     assert (found.text, found.value, found.year_inferred) == ("March 20", D(2020, 3, 20), True)
+    assert (found.precision, found.confidence, found.needs_review) == (DAY, 0.9, True)
     (found,) = find_dates("Delivered on 22 April.", default_year=2019)
     assert found.value == D(2019, 4, 22) and found.year_inferred
 
