@@ -153,7 +153,7 @@ def test_clean_and_damaged_azerbaijani_ranges() -> None:
         ("for up to three years", "up to three years", 3, "year", Qualifier.UP_TO),
         ("no later than 48 hours", "no later than 48 hours", 48, "hour", Qualifier.UP_TO),
         ("after 2 weeks", "2 weeks", 2, "week", Qualifier.EXACT),
-        ("within 10 working days", "within 10 working days", 10, "day", Qualifier.UP_TO),
+        ("within 10 working days", "within 10 working days", 10, "business_day", Qualifier.UP_TO),
         ("a 5-year plan", "5-year", 5, "year", Qualifier.EXACT),
         ("müddəti 6 il təşkil edir", "6 il", 6, "year", Qualifier.EXACT),
         ("2 ay ərzində", "2 ay", 2, "month", Qualifier.EXACT),
@@ -375,7 +375,6 @@ def test_no_condition_for_a_plain_figure() -> None:
         "1913 nömrəli Fərman",
         "Total = 23",
         "the fine is 5 times higher",
-        "10 times the minimum wage",
     ],
 )
 def test_numbers_that_are_not_quantities(text: str) -> None:
@@ -492,8 +491,8 @@ def test_news_quantities(seeds_dir: Path) -> None:
     text = _seed(seeds_dir, "000")
     found = find_quantities(text)
     _check_consistent(text, found)
+    # "individuals over 60 years of age" is an age, not a period.
     assert [(q.value, q.unit, q.qualifier) for q in found] == [
-        (60, "year", Qualifier.MORE_THAN),
         (20000, "person", Qualifier.MORE_THAN),
         (5000, "person", Qualifier.MORE_THAN),
         (3000, "person", Qualifier.MORE_THAN),
@@ -508,8 +507,8 @@ def test_declaration_quantities(seeds_dir: Path) -> None:
     text = _seed(seeds_dir, "004")
     found = find_quantities(text)
     _check_consistent(text, found)
+    # "marking 30 years of the Constitution" is an anniversary, not a period.
     assert _summary(text) == [
-        ("30 years", DURATION, 30, "year", Qualifier.EXACT),
         ("over 15 000 convicted individuals", PEOPLE, 15000, "person", Qualifier.MORE_THAN),
         ("Approximately 2 000", PEOPLE, 2000, "person", Qualifier.ABOUT),
     ]

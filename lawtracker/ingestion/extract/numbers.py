@@ -48,6 +48,9 @@ EN_SCALES: dict[str, int] = {
     "mln": 1_000_000,
     "billion": 1_000_000_000,
     "bn": 1_000_000_000,
+    "bln": 1_000_000_000,
+    "trillion": 10**12,
+    "trn": 10**12,
 }
 AZ_SMALL: dict[str, int] = {
     "bir": 1,
@@ -103,7 +106,20 @@ DIGIT_NUMBER = r"""
 )"""
 """Digits with thousands separators or a decimal part (verbose regex source)."""
 
-SCALE_WORDS = r"(?:hundred|thousand|million|mln|billion|bn|milyon|milyard|min)"
+SCALE_WORDS = (
+    r"(?:hundred|thousand|million|mln|mn|billion|bln|bn|trillion|trn|milyon|milyard|trilyon|min"
+    r"|тыс\.|тысяч[аи]?|(?:млн|млрд|трлн)(?:\.(?=[ \t]*(?-i:[a-zа-яё$€₼₸₽(])))?"
+    r"|миллион(?:а|ов)?|миллиард(?:а|ов)?"
+    r"|триллион(?:а|ов)?)"
+)
+"""Scale words after a number, in English, Azerbaijani and Russian ("5 млн", "1,5 тыс.").
+
+"min" is Azerbaijani for thousand ("10 min nəfər"); "mn" and "mln" are the
+abbreviations of newsletters ("USD 2.5 mn")."""
+
+# Russian scale words by stem, so that every case form and abbreviation is covered.
+_RU_SCALES = (("тыс", 1_000), ("млн", 10**6), ("миллион", 10**6), ("млрд", 10**9))
+_RU_SCALES += (("миллиард", 10**9), ("трлн", 10**12), ("триллион", 10**12))
 
 _AZ_TOKENS = [(re.compile(tolerant(w) + "$", re.IGNORECASE), v) for w, v in AZ_SMALL.items()]
 _AZ_SCALE_TOKENS = [(re.compile(tolerant(w) + "$", re.IGNORECASE), v) for w, v in AZ_SCALES.items()]
@@ -195,7 +211,12 @@ def parse_words(text: str) -> float | None:
 
 def scale_value(word: str) -> int:
     """Multiplier of a :data:`SCALE_WORDS` match."""
-    word = fold(word)
+    word = fold(word).rstrip(".")
     if word in EN_SCALES:
         return EN_SCALES[word]
-    return {"milyon": 1_000_000, "milyard": 10**9, "min": 1_000}.get(word, 1)
+    if word == "mn":
+        return 1_000_000
+    for stem, value in _RU_SCALES:
+        if word.startswith(stem):
+            return value
+    return {"milyon": 1_000_000, "milyard": 10**9, "trilyon": 10**12, "min": 1_000}.get(word, 1)

@@ -21,6 +21,7 @@ from lawtracker.domain.enums import Qualifier, QuantityKind
 from lawtracker.domain.facts import FoundQuantity, Span
 from lawtracker.ingestion.extract.azerbaijani import case_suffixes, fold, harmony_a, harmony_i
 from lawtracker.ingestion.extract.conditions import condition_for
+from lawtracker.ingestion.extract.currency_codes import ISO_4217
 from lawtracker.ingestion.extract.dates import find_dates
 from lawtracker.ingestion.extract.numbers import (
     AZ_WORD_NUMBER,
@@ -36,14 +37,23 @@ from lawtracker.ingestion.extract.numbers import (
 )
 from lawtracker.ingestion.extract.references import find_references
 from lawtracker.ingestion.extract.units import (
+    CONFUSABLE_CODES,
     COUNT_NOUNS,
     CURRENCY_AFTER,
+    CURRENCY_AFTER_RU,
     CURRENCY_BEFORE,
     DURATION_AZ,
+    DURATION_AZ_BUSINESS,
     DURATION_EN,
+    DURATION_RU,
+    INDEX_UNITS,
+    INDEX_UNITS_RU,
+    PEOPLE_AZ,
     PEOPLE_NOUNS,
+    PEOPLE_RU,
     PEOPLE_VERBS,
     PERCENT_AZ,
+    PERCENT_RU,
     words,
 )
 
@@ -57,26 +67,57 @@ _DIGITS_AT = re.compile(rf"{DIGIT_NUMBER}(?![.,:]\d|{_L})", re.VERBOSE)
 _EN_WORDS_AT = re.compile(EN_WORD_NUMBER)  # run on lower-cased text
 _AZ_WORDS_AT = re.compile(rf"{_WS}(?P<words>{AZ_WORD_NUMBER})", re.IGNORECASE)
 _PAREN_WORD = re.compile(r"[ \t]*\([ \t]*(?P<word>[^\W\d_¢][^\d()\n]{0,28}?)[ \t]*\)")
-_SCALE = re.compile(rf"{_WS}(?P<scale>{SCALE_WORDS})(?!{_L}|{_WS}of\b)", re.IGNORECASE)
+_SCALE = re.compile(
+    rf"{_WS}(?P<scale>{SCALE_WORDS})(?!{_L}|{_WS}of\b(?!{_WS}(?:its|their|our|the|these|those|them|whom)\b))",
+    re.IGNORECASE,
+)
 
-# Every unit word in one alternation, so that a number costs one match.
+# Every unit word in one alternation, so that a number costs one match; Cyrillic
+# units in a second one, tried only where Cyrillic text follows the number.
 # Group u<i> is _UNITS[i]: (kind, unit, written in Azerbaijani).
 _UNITS: list[tuple[QuantityKind, str, bool]] = [(QuantityKind.PERCENT, "%", False)]
 _UNIT_ALTERNATIVES = [r"(?P<u0>%|per\s?cent)"]
-for _table, _kind, _az in (
-    ({PERCENT_AZ: "%"}, QuantityKind.PERCENT, True),
-    (CURRENCY_AFTER, QuantityKind.AMOUNT, False),
-    (DURATION_EN, QuantityKind.DURATION, False),
-    (DURATION_AZ, QuantityKind.DURATION, True),
+_UNIT_ALTERNATIVES_RU: list[str] = []
+for _table, _kind, _az, _alternatives in (
+    ({PERCENT_AZ: "%"}, QuantityKind.PERCENT, True, _UNIT_ALTERNATIVES),
+    (INDEX_UNITS, QuantityKind.AMOUNT, False, _UNIT_ALTERNATIVES),
+    (CURRENCY_AFTER, QuantityKind.AMOUNT, False, _UNIT_ALTERNATIVES),
+    ({DURATION_AZ_BUSINESS: "business_day"}, QuantityKind.DURATION, True, _UNIT_ALTERNATIVES),
+    (DURATION_EN, QuantityKind.DURATION, False, _UNIT_ALTERNATIVES),
+    (DURATION_AZ, QuantityKind.DURATION, True, _UNIT_ALTERNATIVES),
+    ({PEOPLE_AZ: "person"}, QuantityKind.PEOPLE, True, _UNIT_ALTERNATIVES),
+    # Last: any capitalised three-letter word, kept only if it is an ISO 4217 code.
+    ({r"(?-i:[A-Z]{3})": ""}, QuantityKind.AMOUNT, False, _UNIT_ALTERNATIVES),
+    ({PERCENT_RU: "%"}, QuantityKind.PERCENT, False, _UNIT_ALTERNATIVES_RU),
+    (INDEX_UNITS_RU, QuantityKind.AMOUNT, False, _UNIT_ALTERNATIVES_RU),
+    (CURRENCY_AFTER_RU, QuantityKind.AMOUNT, False, _UNIT_ALTERNATIVES_RU),
+    (DURATION_RU, QuantityKind.DURATION, False, _UNIT_ALTERNATIVES_RU),
+    ({PEOPLE_RU: "person"}, QuantityKind.PEOPLE, False, _UNIT_ALTERNATIVES_RU),
 ):
     for _pattern, _unit in _table.items():
-        _UNIT_ALTERNATIVES.append(rf"(?P<u{len(_UNITS)}>{_pattern})")
+        _alternatives.append(rf"(?P<u{len(_UNITS)}>{_pattern})")
         _UNITS.append((_kind, _unit, _az))
-_UNIT_AT = re.compile(
-    rf"(?:{_WS}|[ \t]*[-–][ \t]*(?=[a-z])|[ \t]*(?=[%A-Z]))"
+_INDEX_UNIT_NAMES = frozenset(INDEX_UNITS.values())
+_UNIT_LATIN = re.compile(
+    rf"(?:{_WS}|[ \t]*[-–][ \t]*(?=[a-z])|[ \t]*(?=[%A-Z$€₼₸₽£]))"
     rf"(?:{'|'.join(_UNIT_ALTERNATIVES)})(?!{_L})",
     re.IGNORECASE,
 )
+_UNIT_CYRILLIC = re.compile(
+    rf"{_WS}(?:{'|'.join(_UNIT_ALTERNATIVES_RU)})(?!{_L})",
+    re.IGNORECASE,
+)
+
+
+def _unit_at(text: str, pos: int) -> re.Match[str] | None:
+    """The unit word right after ``pos``, by the regex of the script that follows."""
+    ahead = text[pos : pos + 3].lstrip()
+    if ahead and "\u0400" <= ahead[0] <= "\u04ff":
+        return _UNIT_CYRILLIC.match(text, pos)
+    return _UNIT_LATIN.match(text, pos)
+
+
+_ISO_BEFORE = re.compile(rf"(?<!{_L})(?P<code>[A-Z]{{3}})[ \t]*$")
 _EN_DURATION_AFTER_HYPHEN = re.compile(r"[-–](?:years?|months?|weeks?|days?|hours?)(?![^\W\d_])")
 _CURRENCY_BEFORE = re.compile(
     "(?:" + "|".join(f"(?P<{unit}>{p})" for p, unit in CURRENCY_BEFORE.items()) + r")[ \t]*$"
@@ -107,13 +148,34 @@ _MULTIPLIER_AFTER = re.compile(
     r"\s+(?:more|less|fewer|higher|lower|larger|smaller|greater|bigger|as|than|the|over)\b",
     re.IGNORECASE,
 )
-_PEOPLE_COPULA_AT = re.compile(rf"\s+(?:were|are|was)\s+(?:{_PEOPLE_AT.pattern})", re.IGNORECASE)
+_PEOPLE_COPULA_AT = re.compile(
+    rf"\s+(?:were|are|was)\s+(?:{_PEOPLE_AT.pattern}"
+    r"|(?:more\s+than\s+|over\s+|under\s+|older\s+than\s+|younger\s+than\s+|aged\s+)?"
+    r"\d+[- ]years?[- ]old)",
+    re.IGNORECASE,
+)
+# "17 of those pardoned", "nearly 1 million of its citizens", "5 of them"
+_PARTITIVE_AT = re.compile(
+    r"[ \t]+of[ \t]+(?:"
+    rf"(?P<participle>those[ \t]+(?:{PEOPLE_VERBS}))(?!{_L})|(?P<pronoun>them|whom|those)"
+    r"|(?:(?:the|its|their|his|her|our|these|those|all)[ \t]+)?(?:[a-z-]+[ \t]+){0,2}?"
+    rf"(?:{_PEOPLE_AT.pattern})"
+    rf"|(?:a[ \t]+total[ \t]+of[ \t]+|the[ \t]+)?(?P<whole>\d[\d,. \u00a0]*)[ \t]+"
+    rf"(?:[a-z-]+[ \t]+){{0,2}}?(?:{_PEOPLE_AT.pattern})"
+    r")",
+    re.IGNORECASE,
+)
+_PEOPLE_CONTEXT = 300
+_POPULATION_BEFORE = re.compile(
+    r"population[ \t]+of[ \t]+(?:about|some|over|nearly|approximately|around|almost)?[ \t]*$",
+    re.IGNORECASE,
+)
 _INCLUDING_PEOPLE_AT = re.compile(
     rf"[ \t]*\((?:including|incl\.?|of\s+whom|among\s+them)\s+[\d][\d,. ]*\s+"
     rf"(?:[a-z-]+\s+){{0,2}}(?:{_PEOPLE_AT.pattern})",
     re.IGNORECASE,
 )
-_NOUN_TOKEN = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<tok>,|[A-Za-z][A-Za-z'-]*)")
+_NOUN_TOKEN = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<tok>,|[A-Za-z](?:[A-Za-z']|-(?=[A-Za-z]))*)")
 _STOP_WORDS = frozenset(
     words(
         "the a an of in on at to for from by with were was are is be been being have has had will "
@@ -144,11 +206,24 @@ _QUALIFIER_BEFORE = re.compile(
     r")[ \t]*(?:\n[ \t]*)?$",
     re.IGNORECASE,
 )
+# Russian, in a regex of its own: "не более" before "более", so that the longer phrase wins.
+_QUALIFIER_BEFORE_RU = re.compile(
+    r"(?<![^\W\d_])(?:"
+    r"(?P<up_to>не\s+более(?:\s+чем)?|не\s+свыше|до|максимум)"
+    r"|(?P<at_least>не\s+менее(?:\s+чем)?|как\s+минимум|минимум)"
+    r"|(?P<more_than>(?:более|больше)(?:\s+чем)?(?:\s+(?:для|у|на))?|свыше)"
+    r"|(?P<less_than>(?:менее|меньше)(?:\s+чем)?)"
+    r"|(?P<about>около|почти|примерно|порядка|приблизительно)"
+    r")[ \t]*(?:\n[ \t]*)?$",
+    re.IGNORECASE,
+)
 _QUALIFIER_LAST_WORDS = frozenset(
     words(
         "over than exceeding above of to exceed maximum most within çox çoxu cox coxu least "
         "minimum azı azi az1 azl under below approximately approx about around some nearly almost "
-        "roughly circa estimated təxminən texminen taxminan"
+        "roughly circa estimated təxminən texminen taxminan "
+        "более больше чем для у на свыше до максимум менее меньше минимум около почти примерно "
+        "порядка приблизительно"
     )
 )
 _QUALIFIER_AFTER = re.compile(
@@ -162,8 +237,33 @@ _AZ_AFTER = re.compile(
     r"|\s+v[əae]\s+daha\s+(?P<atleast>art[ıi1l][qg]|[çc¢]ox)",
     re.IGNORECASE,
 )
-_RANGE_LINK = re.compile(r"[ \t]*(?:[-–—]|to(?![^\W\d_])|and(?![^\W\d_]))[ \t]*(?:\n[ \t]*)?")
-_RANGE_LEAD = re.compile(r"(?<![^\W\d_])(?P<lead>from|between)[ \t]*$", re.IGNORECASE)
+_RANGE_LINK = re.compile(
+    r"[ \t]*(?:[-–—]|to(?![^\W\d_])|and(?![^\W\d_])|до(?![^\W\d_]))[ \t]*(?:\n[ \t]*)?"
+)
+_RANGE_LEAD = re.compile(r"(?<![^\W\d_])(?P<lead>from|between|от|с)[ \t]*$", re.IGNORECASE)
+# Ages and anniversaries are written like periods but are not ones.
+_AGE_AFTER = re.compile(
+    r"[ \t]*(?:[- ]old(?![^\W\d_])|of[ \t]+age|or[ \t]+older|возраста)", re.IGNORECASE
+)
+_AGE_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:aged|age[ \t]+of|старше|моложе"
+    r"|младше|достигш[^\W\d_]*|возраст[^\W\d_]*(?:[ \t]+(?:до|от|свыше|старше))?))"
+    r"[ \t]*$",
+    re.IGNORECASE,
+)
+_ANNIVERSARY_BEFORE = re.compile(
+    r"(?:mark(?:s|ing|ed)?|celebrat[a-z]*|commemorat[a-z]*|anniversary[ \t]+of)[ \t]+"
+    r"(?:the[ \t]+|its[ \t]+)?[^\W\d_]*[ \t]*$",
+    re.IGNORECASE,
+)
+_ANNIVERSARY_AFTER = re.compile(
+    r"[ \t]+(?:of[ \t]+(?:(?:the|its|our|their)[ \t]+)?(?:independence|existence|founding"
+    r"|foundation|establishment|creation|formation)|независимости|со[ \t]+дня|yubiley)",
+    re.IGNORECASE,
+)
+_YEAR_WORDS = frozenset(words("год года году лет years year il ili ildə"))
+_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
+_COMPOUND_PART = re.compile(rf"{_WS}(?P<part>\d{{1,3}})(?![\d.,:]\d|{_L})")
 _AZ_NUMBER_WORD_AFTER = re.compile(r"\s+n\S{0,3}mr\S{0,3}l", re.IGNORECASE)
 _ABLATIVE = re.compile(r"d[aeəs]n$")
 _TERMINATIVE = re.compile(r"d[aeə]k$")
@@ -193,6 +293,7 @@ class _Reading:
     span_end: int | None = None  # people read from a verb: the span stops at the number
     scale: float = 1.0  # "million" and the like
     lead: int | None = None  # start of a leading currency sign
+    qualifier: Qualifier | None = None  # set by the reading itself (ends of a split range)
 
 
 def find_quantities(text: str) -> list[FoundQuantity]:
@@ -204,12 +305,13 @@ def find_quantities(text: str) -> list[FoundQuantity]:
 def _find_quantities(text: str) -> tuple[FoundQuantity, ...]:
     mentions = _mentions(text, _blocked_spans(text))
     found: list[FoundQuantity] = []
+    upper_ends: dict[int, Qualifier] = {}
     i = 0
     while i < len(mentions):
         if found and mentions[i].start < found[-1].span.end:
             i += 1
             continue
-        quantity, used = _quantity_at(text, mentions, i)
+        quantity, used = _quantity_at(text, mentions, i, upper_ends)
         if quantity is not None and (not found or quantity.span.start >= found[-1].span.end):
             found.append(quantity)
         i += max(1, used)
@@ -383,23 +485,83 @@ def _read_number(text: str, mention: _Mention) -> _Reading:
         reading.scale = scale_value(scale.group("scale"))
         reading.value *= reading.scale
         reading.end = scale.end()
+        if not mention.en_words and not mention.az_words:
+            _read_compound(text, reading)
     return reading
+
+
+def _read_compound(text: str, reading: _Reading) -> None:
+    """ "1 million 13 thousand 650 soums": digit groups under falling scale words.
+
+    A last group without a scale word joins only when a unit follows it, so
+    that "5 million 200 companies" stays five million.
+    """
+    last = reading.scale
+    while last > 1:
+        part = _COMPOUND_PART.match(text, reading.end)
+        if part is None:
+            return
+        value = int(part.group("part"))
+        scale = _SCALE.match(text, part.end())
+        if scale is not None:
+            factor = scale_value(scale.group("scale"))
+            if factor >= last or value * factor >= last:
+                return
+            reading.value += value * factor
+            reading.end = scale.end()
+            last = factor
+            continue
+        unit = _unit_at(text, part.end())
+        if value < min(last, 1000) and unit is not None and unit.lastgroup:
+            kind = _UNITS[int(unit.lastgroup[1:])][0]
+            if kind in (QuantityKind.AMOUNT, QuantityKind.PEOPLE):
+                reading.value += value
+                reading.end = part.end()
+        return
 
 
 def _read_unit(text: str, reading: _Reading) -> _Reading:
     """Attach the unit that follows the number, if any."""
-    match = _UNIT_AT.match(text, reading.end)
+    match = _unit_at(text, reading.end)
     if match is not None and match.lastgroup:
         kind, unit, az = _UNITS[int(match.lastgroup[1:])]
         if (az and reading.mention.en_words) or (not az and reading.mention.az_words):
             return reading
-        reading = _with_unit(reading, match.end(), kind, unit, match.group(match.lastgroup))
+        written = match.group(match.lastgroup)
+        if not unit:  # a capitalised word: a currency only if ISO 4217 has it
+            if written not in ISO_4217 or written in CONFUSABLE_CODES:
+                return _read_noun(text, reading)
+            unit = written
+        if kind == QuantityKind.DURATION and _not_a_period(text, reading, match.end(), written):
+            return reading
+        reading = _with_unit(reading, match.end(), kind, unit, written)
         word = reading.unit_word.lower()
         reading.az_unit = az or (word.startswith("manat") and word != "manats")
         return reading
     if not reading.mention.az_words:
         return _read_noun(text, reading)
     return reading
+
+
+def _not_a_period(text: str, reading: _Reading, end: int, word: str) -> bool:
+    """Ages ("over 60 years of age", "старше 60 лет"), anniversaries ("marking 30 years of
+    independence") and years of the calendar ("в 2007 году") are written like periods."""
+    if _AGE_AFTER.match(text, end) or _ANNIVERSARY_AFTER.match(text, end):
+        return True
+    start = reading.mention.start
+    if 1800 <= reading.value <= 2200 and fold(word) in _YEAR_WORDS:
+        return True  # a calendar year the date extractor did not take
+    before = text[max(0, start - 40) : start]
+    if _AGE_BEFORE.search(before) or _ANNIVERSARY_BEFORE.search(before):
+        return True
+    head = before.rstrip().lower().rsplit(None, 3)[-3:]
+    if head[-1:] == ["than"]:
+        head = head[:-1]  # "older than", "younger than"
+    return (
+        len(head) >= 2
+        and head[-1] in ("over", "under", "above", "below", "older", "younger")
+        and head[-2] in _PEOPLE_WORDS
+    )  # "men over 60 years", "women older than 55 years": ages of people
 
 
 def _with_unit(reading: _Reading, end: int, kind: QuantityKind, unit: str, word: str) -> _Reading:
@@ -420,6 +582,8 @@ def _read_noun(text: str, reading: _Reading) -> _Reading:
     pos = reading.end
     if not text[pos : pos + 1].isspace():
         return _read_people_without_noun(text, reading)
+    if text.startswith("of", pos + 1) and _read_partitive(text, reading):
+        return reading
     modifiers = 0
     for _ in range(10):
         token = _NOUN_TOKEN.match(text, pos)
@@ -450,6 +614,27 @@ def _read_noun(text: str, reading: _Reading) -> _Reading:
     return _read_people_without_noun(text, reading)
 
 
+def _read_partitive(text: str, reading: _Reading) -> bool:
+    """ "17 of those pardoned", "5 of its citizens", "3,470 of 14,435 prisoners".
+
+    "of them"/"of whom" count people only where people were just named.
+    """
+    match = _PARTITIVE_AT.match(text, reading.end)
+    if match is None:
+        return False
+    if match.group("pronoun"):
+        window = text[max(0, reading.mention.start - _PEOPLE_CONTEXT) : reading.mention.start]
+        if not _PEOPLE_AT.search(window):
+            return False
+    reading.kind = QuantityKind.PEOPLE
+    reading.unit = "person"
+    if match.group("whole"):
+        reading.span_end = reading.end  # the whole is a head-count of its own
+    else:
+        reading.end = match.end()
+    return True
+
+
 def _count_noun(word: str, value: float) -> str | None:
     if word in COUNT_NOUNS:
         return COUNT_NOUNS[word]
@@ -476,6 +661,11 @@ def singular(noun: str) -> str:
 def _read_people_without_noun(text: str, reading: _Reading) -> _Reading:
     """ "2 000 will be released", "623 were men", "26 (including 6 children)"."""
     pos = reading.end
+    start = reading.mention.start
+    if "population" in text[max(0, start - 36) : start] and _POPULATION_BEFORE.search(
+        text, max(0, start - 36), start
+    ):
+        return _with_unit(reading, pos, QuantityKind.PEOPLE, "person", "")
     following = text[pos : pos + 8].lstrip()
     if not following.startswith(_PEOPLE_LEADS):
         return reading  # cheap test before three regexes
@@ -488,17 +678,67 @@ def _read_people_without_noun(text: str, reading: _Reading) -> _Reading:
     return reading
 
 
-def _quantity_at(text: str, mentions: list[_Mention], i: int) -> tuple[FoundQuantity | None, int]:
-    """The quantity starting with mention ``i`` and how many mentions it used."""
+def _quantity_at(
+    text: str, mentions: list[_Mention], i: int, upper_ends: dict[int, Qualifier]
+) -> tuple[FoundQuantity | None, int]:
+    """The quantity starting with mention ``i`` and how many mentions it used.
+
+    ``upper_ends`` carries, from the lower end of a range split by asides
+    ("from three (608 thousand soums) to five (...) times MMW"), the
+    qualifier of its upper end, met later.
+    """
     first = _read_unit(text, _read_number(text, mentions[i]))
     second = _range_partner(text, mentions, i, first)
     if first.kind is None and second is None:
         _currency_before(text, first)
+    if first.kind is None and second is None and text.startswith("(", first.end + 1):
+        _index_after_aside(text, mentions, i, first, upper_ends)
+    if first.kind is not None and mentions[i].start in upper_ends:
+        first.qualifier = upper_ends.pop(mentions[i].start)
     if (first.kind is None and second is None) or _skip(text, mentions[i]):
         return None, 1  # the "No. 5"-style test runs only for would-be quantities
     if second is not None:
         return _range_quantity(text, first, second), 2
     return _single_quantity(text, first), 1
+
+
+def _index_unit_at(text: str, pos: int) -> str | None:
+    match = _unit_at(text, pos)
+    if match is None or not match.lastgroup:
+        return None
+    unit = _UNITS[int(match.lastgroup[1:])][1]
+    return unit if unit in _INDEX_UNIT_NAMES else None
+
+
+def _index_after_aside(
+    text: str, mentions: list[_Mention], i: int, reading: _Reading, upper_ends: dict[int, Qualifier]
+) -> None:
+    """ "five (1 million 13 thousand 650 soums) times MMW": the index unit after the
+    money equivalent in brackets. The figure's span stops at the number, so that the
+    bracketed amount is found on its own; a range around asides becomes two figures."""
+    aside = _ASIDE.match(text, reading.end)
+    if aside is None:
+        return
+    unit = _index_unit_at(text, aside.end())
+    if unit is None:
+        link = _RANGE_LINK.match(text, aside.end())
+        if link is None or link.group().strip() in ("", "and"):
+            return
+        j = i + 1
+        while j < len(mentions) and mentions[j].start < link.end():
+            j += 1
+        if j == len(mentions) or mentions[j].start != link.end():
+            return
+        other = _read_number(text, mentions[j])
+        other_aside = _ASIDE.match(text, other.end)
+        unit = _index_unit_at(text, other_aside.end() if other_aside else other.end)
+        if unit is None:
+            return
+        upper_ends[mentions[j].start] = Qualifier.UP_TO
+        reading.qualifier = Qualifier.AT_LEAST
+    reading.kind = QuantityKind.AMOUNT
+    reading.unit = unit
+    reading.span_end = reading.end
 
 
 def _range_partner(text: str, mentions: list[_Mention], i: int, first: _Reading) -> _Reading | None:
@@ -525,7 +765,7 @@ def _range_partner(text: str, mentions: list[_Mention], i: int, first: _Reading)
     link = _RANGE_LINK.match(text, first.end)
     if link is None or i + 1 >= len(mentions) or mentions[i + 1].start != link.end():
         return None
-    if link.group().strip() == "and" and not _RANGE_LEAD.search(
+    if link.group().strip() in ("and", "до") and not _RANGE_LEAD.search(
         text, max(0, first.mention.start - 12), first.mention.start
     ):
         return None
@@ -541,9 +781,11 @@ def _range_partner(text: str, mentions: list[_Mention], i: int, first: _Reading)
 
 def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int]:
     last = text[max(0, start - 16) : start].rsplit(None, 1)[-1:]
-    if not last or last[0].lower().rstrip(".") not in _QUALIFIER_LAST_WORDS:
+    if not last or last[0].lower().rstrip(".").lstrip("([") not in _QUALIFIER_LAST_WORDS:
         return Qualifier.EXACT, start  # cheap test before the regex
-    match = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
+    word = last[0].lstrip("([")
+    pattern = _QUALIFIER_BEFORE_RU if "\u0400" <= word[:1] <= "\u04ff" else _QUALIFIER_BEFORE
+    match = pattern.search(text, max(0, start - 40), start)
     if match is None:
         return Qualifier.EXACT, start
     kind = match.lastgroup or "exact"
@@ -560,6 +802,12 @@ def _currency_before(text: str, reading: _Reading) -> None:
         reading.kind = QuantityKind.AMOUNT
         reading.unit = match.lastgroup
         reading.lead = match.start()
+        return
+    code = _ISO_BEFORE.search(text, max(0, start - 6), start)
+    if code and code.group("code") in ISO_4217 and code.group("code") not in CONFUSABLE_CODES:
+        reading.kind = QuantityKind.AMOUNT
+        reading.unit = code.group("code")
+        reading.lead = code.start()
 
 
 def _single_quantity(text: str, reading: _Reading) -> FoundQuantity | None:
@@ -567,6 +815,8 @@ def _single_quantity(text: str, reading: _Reading) -> FoundQuantity | None:
         return None
     start = reading.lead if reading.lead is not None else reading.mention.start
     qualifier, start = _qualifier_before(text, start)
+    if reading.qualifier is not None and qualifier == Qualifier.EXACT:
+        qualifier = reading.qualifier
     end = reading.end if reading.span_end is None else reading.span_end
     if reading.span_end is None:
         after = _QUALIFIER_AFTER.match(text, end)
@@ -620,7 +870,11 @@ def _make(
 ) -> FoundQuantity | None:
     if reading.kind is None or end <= start:
         return None
-    review = reading.review or (reading.az_unit and not _canonical_az_unit(reading.unit_word))
+    review = reading.review or (
+        reading.az_unit
+        and reading.kind != QuantityKind.PEOPLE
+        and not _canonical_az_unit(reading.unit_word.split()[-1])
+    )
     return FoundQuantity(
         span=Span(start, end),
         text=text[start:end],
