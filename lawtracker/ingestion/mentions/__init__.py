@@ -35,7 +35,7 @@ from lawtracker.ingestion.mentions.assemble import (
     merge_citation_lines,
 )
 from lawtracker.ingestion.mentions.finder import Mention, find_mentions
-from lawtracker.ingestion.mentions.grammar import INTERNATIONAL
+from lawtracker.ingestion.mentions.grammar import INTERNATIONAL, grammar
 from lawtracker.ingestion.mentions.layout import Layout, LineKind, analyse
 
 DATELINE_YEAR_CONFIDENCE = 0.7
@@ -95,6 +95,8 @@ def extract(
             groups.insert(0, own_group)
             of[id(own)] = own_group
         own_group.own_document = True
+        if own_group.lead.issuer is None:
+            own_group.lead.issuer = _header_author(text)
         _merge_header_numbers(layout, groups, of, own_group)
         if layout.dateline is not None:
             own_group.events.append(
@@ -185,6 +187,17 @@ def _own_document(text: str, layout: Layout, mentions: list[Mention]) -> Mention
     return Mention(
         span=span, instrument=instrument, strength=0.8, head=span, jurisdiction=country, title=None
     )
+
+
+def _header_author(text: str) -> str | None:
+    """The international body a document's header names (its author), if any."""
+    for rule in grammar().issuers:
+        if rule.jurisdiction != INTERNATIONAL:
+            continue
+        match = rule.pattern.search(text, 0, min(len(text), 1500))
+        if match:
+            return one_line(match.group(0))
+    return None
 
 
 def _header_end(text: str, layout: Layout) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lawtracker.domain.enums import Instrument
 from lawtracker.domain.facts import Span
-from lawtracker.domain.jurisdictions import jurisdiction_in, un_iso3_to_iso2
+from lawtracker.domain.jurisdictions import country_name, jurisdiction_in, un_iso3_to_iso2
 from lawtracker.ingestion.mentions.grammar import (
     INTERNATIONAL,
     UN_SYMBOL,
@@ -76,6 +76,15 @@ _DATED_AFTER = re.compile(
     r"|\s*,?\s*(?:adopted|signed|approved)\s+(?:on|in)\s+\d",
     re.I,
 )
+_ISSUER_OF_ADJECTIVE = {
+    "presidential": "President",
+    "governmental": "Government",
+    "government": "Government",
+    "cabinet": "Cabinet of Ministers",
+    "ministerial": "Ministry",
+    "parliamentary": "Parliament",
+}
+_HEAD_MODIFIER = re.compile(r"(Presidential|Government|Governmental|Cabinet|Ministerial)\s", re.I)
 _WEAK_HEADS = frozenset(
     {Instrument.ORDER, Instrument.REGULATION, Instrument.OTHER, Instrument.REPORT}
 )
@@ -129,7 +138,7 @@ def _numbered(text: str, layout: Layout) -> list[Mention]:
             number = text[start:end]
             if rule.prefix is not None:
                 number = rule.prefix.sub("", number, count=1)
-            number = re.sub(r"\s+", " ", number).strip()
+            number = re.sub(r"\s+", " ", number).strip().rstrip(".")
             if not re.search(r"\d", number) or _SUMMARY_RECORD.search(number):
                 continue
             head = _head_before(text, match.start(), 70 if rule.generic else 50)
@@ -152,8 +161,10 @@ def _numbered(text: str, layout: Layout) -> list[Mention]:
             if rule.instrument == Instrument.REPORT and rule.jurisdiction == UN_SYMBOL:
                 instrument = Instrument.REPORT
             jurisdiction = rule.jurisdiction
+            authority = rule.authority
             if jurisdiction == UN_SYMBOL:
                 jurisdiction = _un_jurisdiction(number)
+                authority = un_author(number, jurisdiction)
             span_start = min(match.start(), head_span.start) if head_span else match.start()
             span_end = max(match.end(), head_span.end) if head_span else match.end()
             mention = Mention(
@@ -166,11 +177,29 @@ def _numbered(text: str, layout: Layout) -> list[Mention]:
                 jurisdiction=jurisdiction,
             )
             _describe(text, mention)
+            if authority and (
+                mention.issuer is None or jurisdiction == INTERNATIONAL or "/" in number
+            ):
+                mention.issuer, mention.collegial = authority, True
             found.append(mention)
             used.append(Span(start, end))
             if head_span:
                 used.append(head_span)
     return found
+
+
+def un_author(symbol: str, jurisdiction: str | None) -> str | None:
+    """The committee for its own document types, else the State party."""
+    g = grammar()
+    parts = symbol.split("/")
+    body = "/".join(parts[:2]) if parts[0] == "E" else parts[0]
+    committee = g.un_committees.get(body)
+    kinds = {p.split(".")[0] for p in parts[2:]}
+    if kinds & g.un_committee_types and "Add" not in symbol:
+        return committee
+    if jurisdiction and jurisdiction != INTERNATIONAL:
+        return f"{country_name(jurisdiction)} (State party)"
+    return committee
 
 
 def _un_jurisdiction(symbol: str) -> str | None:
@@ -219,7 +248,13 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
     g = grammar()
     number = _number_after_head(after)
     backref = g.backref.search(text[max(0, span.start - 12) : span.end + 1])
-    mention = Mention(span=span, instrument=rule.instrument, strength=rule.strength, head=span)
+    mention = Mention(
+        span=span,
+        instrument=rule.instrument,
+        strength=rule.strength,
+        head=span,
+        jurisdiction=rule.jurisdiction,
+    )
     if number is not None:
         mention.number = number[0]
         mention.number_span = Span(span.end + number[1], span.end + number[2])
@@ -238,7 +273,8 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
         evidence += 0.6
     if _ISSUER_BEFORE_HEAD.search(before):
         evidence += 0.6
-        mention.issuer = mention.issuer or _ISSUER_BEFORE_HEAD.search(before).group("adj")
+        adjective = _ISSUER_BEFORE_HEAD.search(before).group("adj")
+        mention.issuer = mention.issuer or _ISSUER_OF_ADJECTIVE.get(adjective.lower(), adjective)
     if word[:1].isupper() and rule.lang == "en" and rule.instrument not in _WEAK_HEADS:
         evidence += 0.3
     if _DATED_AFTER.match(after):
@@ -291,6 +327,11 @@ def _describe(text: str, mention: Mention) -> None:
     after = text[end : end + 260]
     before = text[max(0, mention.span.start - 120) : mention.span.start]
     issuer = _issuer_near(text, mention)
+    if issuer is None and mention.head is not None:
+        modifier = _HEAD_MODIFIER.match(text, mention.head.start)
+        if modifier:
+            mention.issuer = _ISSUER_OF_ADJECTIVE[modifier.group(1).lower()]
+            mention.collegial = mention.issuer != "President"
     if issuer is not None:
         rule, name = issuer
         mention.issuer = name
@@ -372,7 +413,8 @@ _ADJACENT = re.compile(r"[\s'’s]{0,4}")
 _ACTED = re.compile(
     r"(?:\s+[A-Z][\w-]+){0,3}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:signed|issued|adopted|approved|"
     r"passed|enacted|accepts|accepted|подписал\w*|принял\w*|утвердил\w*|издал\w*)"
-    r"(?:\s+into\s+law)?\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?:[\w-]+\s+)?$",
+    r"(?:\s+into\s+law)?(?:,[^.;,]{0,40},)?\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:(?:to|of|on)\s+(?:the\s+)?)?$",
     re.I,
 )
 

@@ -25,6 +25,7 @@ class HeadRule:
     instrument: Instrument
     strength: float
     lang: str
+    jurisdiction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class NumberRule:
     generic: bool
     after_head_only: bool
     prefix: re.Pattern[str] | None
+    authority: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class Grammar:
     issuers: tuple[IssuerRule, ...]
     issuer_any: re.Pattern[str]
     roles: tuple[RoleRule, ...]
+    un_committees: dict[str, str]
+    un_committee_types: frozenset[str]
     backref: re.Pattern[str]
     determiner: re.Pattern[str]
     chrome: re.Pattern[str]
@@ -94,6 +98,7 @@ def grammar() -> Grammar:
             Instrument(h["instrument"]),
             float(h.get("strength", 0.5)),
             h.get("lang", "en"),
+            h.get("jurisdiction"),
         )
         for h in data["head"]
     )
@@ -108,6 +113,7 @@ def grammar() -> Grammar:
             bool(n.get("generic")),
             bool(n.get("after_head_only")),
             re.compile(n["prefix"], re.IGNORECASE) if n.get("prefix") else None,
+            n.get("authority"),
         )
         for n in data["number"]
     )
@@ -132,6 +138,8 @@ def grammar() -> Grammar:
         issuers=issuers,
         issuer_any=issuer_any,
         roles=roles,
+        un_committees=dict(data["un"]["committees"]),
+        un_committee_types=frozenset(data["un"]["committee_types"]),
         backref=re.compile(data["backref"]["pattern"], re.IGNORECASE),
         determiner=re.compile(data["backref"]["determiner"], re.IGNORECASE),
         chrome=re.compile(data["chrome"]["pattern"], re.IGNORECASE),
