@@ -115,8 +115,9 @@ def extract(
             )
     fallback = own_group or (groups[0] if len(groups) == 1 else None)
     attach_dates(ctx, layout, mentions, of, fallback)
-    attach_quantities(ctx, layout, mentions, of, fallback or _subject(groups))
     roles = decide_roles(text, layout, groups)
+    subject = fallback or next((g for g in groups if roles[id(g)] == MeasureRole.PRIMARY), None)
+    attach_quantities(ctx, layout, mentions, of, roles, subject)
     prior = _prior_jurisdiction(text, own)
     built: list[tuple[MeasureDraft, Group]] = []
     mentioned: list[MeasureDraft] = []

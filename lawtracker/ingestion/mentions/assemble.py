@@ -239,6 +239,9 @@ def _governed(
     """The mention a cue speaks of: "X … dated D" looks back, "On D, … signed X" looks on."""
     if not in_clause:
         return None
+    holding = [m for m in in_clause if m.span.start < cue.start < m.span.end]
+    if holding:  # "Law “On …” dated D, No. 114": the cue sits inside the mention
+        return of[id(holding[-1])]
     if cue.end <= date.start:  # cue then date: "adopted on D", "No. 5 of D"
         before = [m for m in in_clause if m.span.end <= cue.start + 1]
         after = [m for m in in_clause if m.span.start >= date.end]
@@ -273,31 +276,47 @@ def attach_quantities(
     layout: Layout,
     mentions: list[Mention],
     of: dict[int, Group],
+    roles: dict[int, MeasureRole],
     fallback: Group | None,
 ) -> None:
-    """A figure belongs to the measure its clause names, else the latest one of its item."""
+    """A figure belongs to the measure its clause names (a primary one first), else to the
+    primary measure of its item, else to the document's subject."""
     real = [m for m in mentions if id(m) in of]
+
+    def primary(m: Mention) -> bool:
+        return roles.get(id(of[id(m)])) == MeasureRole.PRIMARY
+
     for quantity in ctx.quantities:
         if layout.is_chrome(quantity.span):
             continue
         clause = layout.clause_at(quantity.span.start)
         item = layout.item_at(quantity.span.start)
         in_clause = [m for m in real if clause.start <= m.span.start < clause.end]
-        before = [m for m in real if item.start <= m.span.start <= quantity.span.start]
+        in_item = [m for m in real if item.start <= m.span.start < item.end]
+        before = [m for m in in_item if m.span.start <= quantity.span.start]
         target = None
         if in_clause:
-            prior = [m for m in in_clause if m.span.start <= quantity.span.start]
-            target = of[id((prior or in_clause)[-1 if prior else 0])]
-        elif before:
-            target = of[id(before[-1])]
+            chosen = [m for m in in_clause if primary(m)] or in_clause
+            prior = [m for m in chosen if m.span.start <= quantity.span.start]
+            target = of[id(prior[-1] if prior else chosen[0])]
+        elif any(primary(m) for m in before):
+            target = of[id([m for m in before if primary(m)][-1])]
+        elif any(primary(m) for m in in_item):
+            target = of[id(next(m for m in in_item if primary(m)))]
         else:
-            target = _first_in(real, item, of) or fallback
+            target = fallback or (of[id(before[-1])] if before else None)
         if target is not None:
             target.quantities.append(quantity)
 
 
 def decide_roles(text: str, layout: Layout, groups: list[Group]) -> dict[int, MeasureRole]:
-    """Primary: the text is about it; referenced: cited with a number or date; else mentioned."""
+    """Primary: the text is about it; referenced: cited with a number or date; else mentioned.
+
+    An act whose dates all lie years before the document's own date is cited, not news.
+    """
+    old_before = None
+    if layout.dateline is not None and layout.dateline.confidence >= 0.7:
+        old_before = layout.dateline.date.replace(year=layout.dateline.date.year - 3)
     roles: dict[int, MeasureRole] = {}
     document_is_instrument = any(g.own_document for g in groups)
     for group in groups:
@@ -327,7 +346,19 @@ def decide_roles(text: str, layout: Layout, groups: list[Group]) -> dict[int, Me
             role = (
                 MeasureRole.REFERENCED if (lead.number or group.events) else MeasureRole.MENTIONED
             )
-        elif group.strong or in_heading or (lead.number and len(group.mentions) > 1):
+        elif (
+            old_before is not None
+            and not in_heading
+            and group.events
+            and all(e.date is not None and e.date < old_before for e in group.events)
+        ):
+            role = MeasureRole.REFERENCED
+        elif (
+            group.strong
+            or in_heading
+            or any(m.enacted for m in group.mentions)
+            or (lead.number and len(group.mentions) > 1)
+        ):
             role = MeasureRole.PRIMARY
         elif lead.number or any(e.date for e in group.events):
             role = MeasureRole.REFERENCED

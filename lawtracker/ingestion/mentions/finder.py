@@ -39,15 +39,22 @@ class Mention:
     collegial: bool | None = None
     title: str | None = None  # quoted or "On …" title
     draft: bool = False
+    enacted: bool = False  # "the President signed a law …": the text reports its enactment
     backref: bool = False
     antecedent: Mention | None = field(default=None, repr=False)
 
 
+# A sentence end or a paragraph break limits how far a number looks for its head word.
+_WINDOW_BREAK = re.compile(
+    r"(?<!\bNo)(?<!\bNos)(?<!\bArt)(?<!\bDoc)(?<!\bpara)(?<!\bp)(?<!\bSt)\.\s+(?=[A-ZА-Я])|;|\n\s*\n"
+)
 _SUMMARY_RECORD = re.compile(r"/SR[./]")
 _QUOTE_OPEN = "\"“«„'‘"
 _QUOTED = re.compile(r"[\"“«„‘](?P<title>[^\"“”«»„\n]{3,220}?)[\"”»“’]")
 _ON_TITLE = re.compile(
     r"\s*(?:,\s*)?(?P<title>(?:[Oo]n|[Oo]f|[Aa]bout|[Оо]б?|[Оо] )\s+(?:the\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
     r"[A-ZА-ЯƏÇŞĞÜÖİ][^.;:\n()]{2,160}?)"
     r"(?=\s*(?:\(|,|;|\.|:|\n|\s+(?:No\.?|№|dated|of\s+\d|from|which|that|was|were|has|have|"
     r"is|are|will|came|entered|enters|adopted|signed|approved|came|by|on\s+\d)\b)|$)"
@@ -109,6 +116,12 @@ def find_mentions(text: str, layout: Layout, *, lang: str) -> list[Mention]:
             if any(_overlaps(span, t) for t in taken) or layout.is_chrome(span):
                 continue
             mention = _named(text, layout, rule, span)
+            if (
+                mention is not None
+                and mention.number_span is not None
+                and any(_overlaps(mention.number_span, t) for t in taken)
+            ):
+                continue  # that number already has its own head word
             if mention is not None:
                 named.append(mention)
                 taken.append(mention.head or span)
@@ -141,7 +154,7 @@ def _numbered(text: str, layout: Layout) -> list[Mention]:
             number = re.sub(r"\s+", " ", number).strip().rstrip(".")
             if not re.search(r"\d", number) or _SUMMARY_RECORD.search(number):
                 continue
-            head = _head_before(text, match.start(), 70 if rule.generic else 50)
+            head = _head_before(text, match.start(), 150)
             if rule.generic and head is None:
                 head = _head_after(text, match.end(), 40)  # "432 nömrəli Qərar"
             if rule.generic and (
@@ -213,14 +226,19 @@ def _un_jurisdiction(symbol: str) -> str | None:
 def _head_before(text: str, position: int, reach: int) -> tuple[HeadRule, Span] | None:
     window_start = max(0, position - reach)
     window = text[window_start:position]
-    cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n\n"))
+    cut = max((m.end() for m in _WINDOW_BREAK.finditer(window)), default=-1)
     if cut >= 0:
-        window_start += cut + 1
+        window_start += cut
         window = text[window_start:position]
+    quoted = [
+        Span(window_start + q.start(), window_start + q.end()) for q in _QUOTED.finditer(window)
+    ]
     best: tuple[HeadRule, Span] | None = None
     for rule in grammar().heads:
         for match in rule.pattern.finditer(window):
             span = Span(window_start + match.start(), window_start + match.end())
+            if any(q.start <= span.start < q.end for q in quoted):
+                continue  # "Tax Code" inside the quoted title of a law
             if (
                 best is None
                 or span.start > best[1].start
@@ -287,6 +305,7 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
         evidence += 0.4  # "Police Reform Strategy", "National Action Plan"
     if _ENACTED_BEFORE.search(before):
         evidence += 0.7
+        mention.enacted = True
     if _CAPITAL_NAME_BEFORE.search(before) and rule.instrument in (Instrument.CODE, Instrument.LAW):
         evidence += 0.4
     if rule.lang != "en":
@@ -307,7 +326,7 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
 def _number_after_head(after: str) -> tuple[str, int, int] | None:
     """ "No. 432", "№ 45", " 114", "(No. 5)" right after a head word."""
     match = re.match(
-        r"(?:\s+of\s+the\s+[^.;\n]{3,80}?)??\s*\(?(?:No\.?|Nos\.?|№|N|Nr\.?)\s?"
+        r"(?:\s+of\s+the\s+[^.;,\n]{3,80}?)??\s*\(?(?:No\.?|Nos\.?|№|N|Nr\.?)\s?"
         r"(?P<num>[A-ZА-Я]{0,4}-?\d[\w/]*(?:-[\wՆԼ]+)?)",
         after,
     )
@@ -340,7 +359,11 @@ def _describe(text: str, mention: Mention) -> None:
             mention.jurisdiction = INTERNATIONAL
         if mention.instrument == Instrument.OTHER and rule.instrument is not None:
             mention.instrument = rule.instrument
-    title = _title_after(after)
+    found_title = _title_after(after)
+    title = found_title[0] if found_title else None
+    if found_title and found_title[1] <= 200:
+        # The mention runs to the end of its title: "Law No. 94-FZ “On …”, dated D".
+        mention.span = Span(mention.span.start, end + found_title[1])
     if title is None:
         quoted = re.search(
             r"[\"“«„‘](?P<title>[^\"“”«»„\n]{3,220}?)[\"”»“’]\s*(?:\([^)]{0,60}\)\s*)?(?:has|have|was|were)\s+(?:been\s+)?(?:adopted|approved)\s+by\s*$",
@@ -358,19 +381,21 @@ def _describe(text: str, mention: Mention) -> None:
             mention.jurisdiction = jurisdiction_in(country.group(0))
 
 
-def _title_after(after: str) -> str | None:
-    """A quoted title, or an "On …" title, within a few words after the head."""
+def _title_after(after: str) -> tuple[str, int] | None:
+    """A quoted title, or an "On …" title, within a few words after the head, and where
+    it ends (relative to ``after``)."""
     lead = re.match(
         r"(?:\s+(?:No\.?|№)\s?\S+)?(?:\s+of\s+the\s+[^\"“«.;\n]{3,90}?)?(?:\s+(?:dated|of|from|от)\s+[^\"“«;\n]{6,30}?)?\s*(?:,\s*)?",
         after,
     )
-    rest = after[lead.end() if lead else 0 :]
+    offset = lead.end() if lead else 0
+    rest = after[offset:]
     quoted = _QUOTED.match(rest)
     if quoted and rest[:1] in _QUOTE_OPEN:
-        return quoted.group("title")
+        return quoted.group("title"), offset + quoted.end()
     on = _ON_TITLE.match(rest)
     if on:
-        return on.group("title")
+        return on.group("title"), offset + on.end("title")
     return None
 
 
@@ -434,6 +459,11 @@ def _link_backrefs(text: str, layout: Layout, mentions: list[Mention]) -> list[M
         if not mention.backref:
             continue
         word = text[mention.span.start : mention.span.end]
+        if _ANY_KIND_BACKREF.search(word):
+            numbered = [m for m in mentions[:index] if m.number and not m.backref]
+            if numbered:  # "the amendments": the numbered act, not the code it amends
+                mention.antecedent = numbered[-1]
+                continue
         for earlier in reversed(mentions[:index]):
             if earlier.backref:
                 continue

@@ -53,6 +53,7 @@ class RoleRule:
     role: str
     side: str
     near: int
+    adjacent: bool = False  # the cue counts only right after a mention ("Law No. 5 on D")
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def grammar() -> Grammar:
             r["role"],
             r["side"],
             int(r["near"]),
+            bool(r.get("adjacent")),
         )
         for r in data["role"]
     )

@@ -58,9 +58,13 @@ def cue_for(text: str, clause: Span, date: Span, mentions: list[Span]) -> Cue | 
             if distance > rule.near:
                 continue
             if rule.role == "dated" and not any(
-                0 <= start - m.end <= _DATED_NEEDS_MENTION_WITHIN or 0 <= m.start - end <= 40
+                0 <= start - m.end <= _DATED_NEEDS_MENTION_WITHIN
+                or 0 <= m.start - end <= 40
+                or m.start < start < m.end
                 for m in mentions
             ):
+                continue
+            if rule.adjacent and not any(0 <= start - m.end <= 3 for m in mentions):
                 continue
             generic = 1 if rule.role in ("dated", "deadline") else 0
             if rule.role == "dated" and any(
