@@ -300,10 +300,27 @@ def content_words(text: str | None) -> set[str]:
     return {w for w in re.findall(r"\w+", (text or "").casefold()) if w not in STOP and len(w) > 2}
 
 
+def authority_names(truth: str | None) -> list[str]:
+    """The names a true authority gives: parts split at ``;``, notes in brackets dropped.
+
+    ``"Jogorku Kenesh (adopted); President X (signed)"`` gives ``Jogorku Kenesh`` and
+    ``President X``; a bracket of two or more content words is a name of its own
+    (``"European Commission for Democracy through Law (Venice Commission)"``).
+    """
+    names = []
+    for part in (truth or "").split(";"):
+        brackets = re.findall(r"\(([^)]*)\)", part)
+        names.append(re.sub(r"\([^)]*\)", " ", part))
+        names.extend(b for b in brackets if len(content_words(b)) >= 2)
+    return [n for n in names if content_words(n)]
+
+
 def authority_right(truth: str | None, exported: str | None) -> bool:
-    """Loose: one side's content words all appear on the other side."""
-    t, e = content_words(truth), content_words(exported)
-    return bool(t and e) and (t <= e or e <= t)
+    """Loose: one side's content words all appear on the other side, for any true name."""
+    e = content_words(exported)
+    if not e:
+        return False
+    return any(t <= e or e <= t for t in map(content_words, authority_names(truth)))
 
 
 def amount_values(measure: Measure) -> list[float]:

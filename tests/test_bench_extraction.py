@@ -255,6 +255,9 @@ def test_authority_is_loose_either_way_round(es: ModuleType):
     assert not es.authority_right("Parliament", "President")
     assert not es.authority_right("Parliament", None)
     assert es.authority_right("Милли Меджлис", "милли меджлис Азербайджана")
+    assert es.authority_right("Senate (adopted); President Lemon (signed)", "President Lemon")
+    assert es.authority_right("Commission for Democracy (Lemon Commission)", "Lemon Commission")
+    assert not es.authority_right("President (signed)", "signed")
 
 
 def test_amounts_exact_and_wrong_scale(es: ModuleType):
