@@ -83,7 +83,9 @@ def extract(
         ctx.__dict__.pop("_date_starts", None)
         layout = analyse(text, ctx.dates)
     lang_key = {Language.RU: "ru", Language.AZ: "az"}.get(language, "en")
-    mentions = [m for m in find_mentions(text, layout, lang=lang_key) if not _in_chrome(layout, m)]
+    mentions = [
+        m for m in find_mentions(layout.flat, layout, lang=lang_key) if not _in_chrome(layout, m)
+    ]
     own = _own_document(text, layout, mentions)
     groups, of = group_mentions(mentions)
     merge_citation_lines(text, layout, groups, of)

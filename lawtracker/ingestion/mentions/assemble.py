@@ -71,6 +71,7 @@ def group_mentions(mentions: list[Mention]) -> tuple[list[Group], dict[int, Grou
     groups: list[Group] = []
     by_number: dict[str, Group] = {}
     by_title: dict[tuple[Instrument, str], Group] = {}
+    by_name: dict[tuple[Instrument, str], Group] = {}
     of: dict[int, Group] = {}
     for mention in mentions:
         if mention.backref:
@@ -80,10 +81,13 @@ def group_mentions(mentions: list[Mention]) -> tuple[list[Group], dict[int, Grou
                 of[id(mention)] = group
             continue
         key_number = _norm(mention.number) if mention.number else None
-        key_title = (mention.instrument, _norm(mention.title)) if mention.title else None
+        key_title = (mention.instrument, _title_key(mention.title)) if mention.title else None
+        key_name = _name_key(mention) if not (key_number or key_title) else None
         group = by_number.get(key_number) if key_number else None
         if group is None and key_title and not key_number:
             group = by_title.get(key_title)
+        if group is None and key_name:
+            group = by_name.get(key_name)
         if group is None:
             group = Group([], first=mention.span.start)
             groups.append(group)
@@ -93,7 +97,22 @@ def group_mentions(mentions: list[Mention]) -> tuple[list[Group], dict[int, Grou
             by_number.setdefault(key_number, group)
         if key_title:
             by_title.setdefault(key_title, group)
+        if key_name:
+            by_name.setdefault(key_name, group)
     return groups, of
+
+
+_NAME_NOISE = re.compile(r"\b(?:new|the|a|an|this|нов\w*)\b", re.I)
+
+
+def _name_key(mention: Mention) -> tuple[Instrument, str] | None:
+    """Unnumbered, untitled mentions with the same several-word name ("Tax Code") are one."""
+    if mention.head_text is None:
+        return None
+    words = _NAME_NOISE.sub(" ", mention.head_text).split()
+    if len(words) < 2 and mention.instrument != Instrument.CODE:
+        return None
+    return mention.instrument, _norm(" ".join(words))
 
 
 def merge_citation_lines(
@@ -123,7 +142,7 @@ def merge_citation_lines(
             if g is not cited
             and not g.lead.number
             and not g.own_document
-            and previous_end <= g.first < line.span.start
+            and any(previous_end <= m.span.start < line.span.start for m in g.mentions)
             and _compatible(g.lead.instrument, cited.lead.instrument)
         ]
         previous_end = line.span.end
@@ -148,6 +167,18 @@ _KIND_FAMILIES = (
 
 def _compatible(a: Instrument, b: Instrument) -> bool:
     return a == b or any(a in f and b in f for f in _KIND_FAMILIES)
+
+
+_TITLE_TAIL = re.compile(
+    r"\s+(?:as\s+amended|of\s+the\s+(?:Republic|Kyrgyz|Russian)|adopted|dated|of\s+\d).*$|\[\d+\]",
+    re.I,
+)
+
+
+def _title_key(title: str) -> str:
+    """ "Law on NGOs[2]", "Law on NGOs as amended in 2009", "Law on NGOs of the Republic of
+    Azerbaijan": one law."""
+    return _norm(_TITLE_TAIL.sub("", title))
 
 
 def _norm(text: str | None) -> str:
@@ -420,7 +451,7 @@ def title_of(text: str, layout: Layout, group: Group) -> str:
 
 _STRIP_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.|[A-H]\.|#+|\*\*)\s*")
 _TAIL_START = re.compile(
-    r"\s*(?P<tail>(?:[a-z]+ing|on|for|to|about|establishing|introducing|amending|approving|"
+    r"\s*(?:\d{1,2}\s+)?(?P<tail>(?:[a-z]+ing|on|for|to|about|establishing|introducing|amending|approving|"
     r"об?|о|по|haqq[ıi]nda)\b[^.;:\n]{3,110})",
     re.I,
 )

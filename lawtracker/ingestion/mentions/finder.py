@@ -41,6 +41,7 @@ class Mention:
     draft: bool = False
     enacted: bool = False  # "the President signed a law …": the text reports its enactment
     backref: bool = False
+    head_text: str | None = None
     antecedent: Mention | None = field(default=None, repr=False)
 
 
@@ -48,6 +49,7 @@ class Mention:
 _WINDOW_BREAK = re.compile(
     r"(?<!\bNo)(?<!\bNos)(?<!\bArt)(?<!\bDoc)(?<!\bpara)(?<!\bp)(?<!\bSt)\.\s+(?=[A-ZА-Я])|;|\n\s*\n"
 )
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]|(?<=[a-z])\d{1,2}(?=\s|$)")
 _SUMMARY_RECORD = re.compile(r"/SR[./]")
 _QUOTE_OPEN = "\"“«„'‘"
 _QUOTED = re.compile(r"[\"“«„‘](?P<title>[^\"“”«»„\n]{3,220}?)[\"”»“’]")
@@ -103,28 +105,34 @@ _GENERIC_WORDS = re.compile(
 
 
 def find_mentions(text: str, layout: Layout, *, lang: str) -> list[Mention]:
-    """Every instrument mention, in text order; back-references linked to what they name."""
+    """Every instrument mention, in text order; back-references linked to what they name.
+
+    Head words are taken in text order, longest first at one place, and a head inside
+    the span of an accepted mention (its quoted or "On …" title) is part of that title.
+    """
     g = grammar()
     numbered = _numbered(text, layout)
     taken = [m.span for m in numbered]
-    named: list[Mention] = []
+    candidates: list[tuple[int, int, HeadRule]] = []
     for rule in g.heads:
         if rule.lang not in (lang, "en") and lang != "mixed":
             continue
-        for match in rule.pattern.finditer(text):
-            span = Span(match.start(), match.end())
-            if any(_overlaps(span, t) for t in taken) or layout.is_chrome(span):
-                continue
-            mention = _named(text, layout, rule, span)
-            if (
-                mention is not None
-                and mention.number_span is not None
-                and any(_overlaps(mention.number_span, t) for t in taken)
-            ):
-                continue  # that number already has its own head word
-            if mention is not None:
-                named.append(mention)
-                taken.append(mention.head or span)
+        candidates.extend((m.start(), -m.end(), rule) for m in rule.pattern.finditer(text))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    named: list[Mention] = []
+    for start, negative_end, rule in candidates:
+        span = Span(start, -negative_end)
+        if any(_overlaps(span, t) for t in taken) or layout.is_chrome(span):
+            continue
+        mention = _named(text, layout, rule, span)
+        if mention is None:
+            continue
+        if mention.number_span is not None and any(
+            _overlaps(mention.number_span, t) for t in taken
+        ):
+            continue  # that number already has its own head word
+        named.append(mention)
+        taken.append(mention.span if not mention.backref else span)
     mentions = sorted([*numbered, *named], key=lambda m: m.span.start)
     return _link_backrefs(text, layout, mentions)
 
@@ -155,6 +163,8 @@ def _numbered(text: str, layout: Layout) -> list[Mention]:
             if not re.search(r"\d", number) or _SUMMARY_RECORD.search(number):
                 continue
             head = _head_before(text, match.start(), 150)
+            if head is not None and any(_overlaps(head[1], u) for u in used):
+                head = None
             if rule.generic and head is None:
                 head = _head_after(text, match.end(), 40)  # "432 nömrəli Qərar"
             if rule.generic and (
@@ -279,6 +289,7 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
         mention.span = Span(span.start, mention.number_span.end)
         mention.strength = 0.9
     mention.draft = bool(re.search(r"draft|bill|законопроект", word, re.I))
+    mention.head_text = word
     _describe(text, mention)
     evidence = 0.0
     if mention.number:
@@ -332,7 +343,7 @@ def _number_after_head(after: str) -> tuple[str, int, int] | None:
     )
     if match is None:
         match = re.match(
-            r"\s(?P<num>\d{1,5}(?:-[A-ZА-ЯՆԼ]{1,4})?)(?![\w.,/%]|\s*(?:percent|per\s+cent|years?|months?|days?|%))",
+            r"\s(?P<num>\d{2,5}(?:-[A-ZА-ЯՆԼ]{1,4})?)(?![\w.,/%]|\s*(?:percent|per\s+cent|years?|months?|days?|%))",
             after,
         )
     if match is None:
@@ -357,7 +368,7 @@ def _describe(text: str, mention: Mention) -> None:
         mention.collegial = rule.collegial
         if rule.jurisdiction == INTERNATIONAL and mention.jurisdiction is None:
             mention.jurisdiction = INTERNATIONAL
-        if mention.instrument == Instrument.OTHER and rule.instrument is not None:
+        if mention.instrument == Instrument.OTHER and mention.head is None and rule.instrument:
             mention.instrument = rule.instrument
     found_title = _title_after(after)
     title = found_title[0] if found_title else None
@@ -372,7 +383,8 @@ def _describe(text: str, mention: Mention) -> None:
         if quoted:
             title = quoted.group("title")
     if title:
-        mention.title = title.strip(" ,.")
+        title = _FOOTNOTE.sub("", title).strip(" ,.")
+        mention.title = title or None
     if mention.jurisdiction is None:
         country = _OF_COUNTRY.match(after) or re.match(
             r"(?:\s+of\s+the\s+[^.;\n]{3,60}?)?\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w ]{3,30})", after

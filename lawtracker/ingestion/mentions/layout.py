@@ -55,6 +55,9 @@ class Layout:
     clauses: list[Span]
     dateline: Dateline | None = None
     chrome: list[Span] = field(default_factory=list)
+    # The text with the line breaks of hard-wrapped blocks turned into spaces (same length,
+    # same offsets): a title wrapped over two lines reads as one.
+    flat: str = ""
 
     def item_at(self, position: int) -> Span:
         for item in self.items:
@@ -101,8 +104,13 @@ def analyse(text: str, dates: list[FoundDate]) -> Layout:
     lines = _lines(text)
     chrome = [line.span for line in lines if line.kind == LineKind.CHROME]
     items = _items(text, lines)
-    clauses = _clauses(text, lines)
-    return Layout(lines, items, clauses, _dateline(text, lines, dates), chrome)
+    clauses, wrapped = _clauses(text, lines)
+    flat = list(text)
+    for block in wrapped:
+        for index in range(block.start, block.end):
+            if flat[index] == "\n":
+                flat[index] = " "
+    return Layout(lines, items, clauses, _dateline(text, lines, dates), chrome, "".join(flat))
 
 
 def _lines(text: str) -> list[Line]:
@@ -145,6 +153,8 @@ def _is_headline(line: str, following: str) -> bool:
     """A short capitalised line without closing punctuation, above a longer text line."""
     if len(line) > 160 or len(line.split()) < 2 or not line[0].isupper():
         return False
+    if following[:1].islower():
+        return False  # the sentence carries on: a hard-wrapped line, not a headline
     if line.endswith((".", ",", ";", ":")) and not line.endswith("adopted."):
         return line.endswith(".") and len(following) > 2 * len(line) and len(line) < 110
     return len(following) > len(line) or not following
@@ -192,9 +202,11 @@ def _hard_wrapped(text: str, block: list[Line]) -> bool:
     return carried >= max(1, 0.3 * (len(block) - 1))
 
 
-def _clauses(text: str, lines: list[Line]) -> list[Span]:
-    """Clauses: sentence ends, semicolons and dashes; line breaks too unless hard-wrapped."""
+def _clauses(text: str, lines: list[Line]) -> tuple[list[Span], list[Span]]:
+    """Clauses: sentence ends, semicolons and dashes; line breaks too unless hard-wrapped.
+    Also returns the hard-wrapped blocks."""
     segments: list[Span] = []
+    wrapped: list[Span] = []
     block: list[Line] = []
 
     def flush() -> None:
@@ -204,6 +216,7 @@ def _clauses(text: str, lines: list[Line]) -> list[Span]:
             ln.kind in (LineKind.TEXT, LineKind.ITEM) for ln in block[1:]
         ):
             segments.append(Span(block[0].span.start, block[-1].span.end))
+            wrapped.append(segments[-1])
         else:
             segments.extend(ln.span for ln in block)
         block.clear()
@@ -229,7 +242,7 @@ def _clauses(text: str, lines: list[Line]) -> list[Span]:
             if end > start:
                 clauses.append(Span(start, end))
             start = end
-    return clauses
+    return clauses, wrapped
 
 
 _DATELINE_CUES: tuple[tuple[re.Pattern[str], str, float], ...] = (
