@@ -201,6 +201,26 @@ def search_measure_ids(session: Session, user_text: str, *, limit: int | None = 
     return ids if limit is None else ids[:limit]
 
 
+def search_source_ids(session: Session, user_text: str) -> list[int]:
+    """Ids of the current document versions matching ``user_text``, best first.
+
+    Every stored document is indexed, including one in which no measure was found
+    (kept for review): this finds it by its words. SQLite with FTS5 only; elsewhere
+    the result is empty.
+    """
+    query = to_fts_query(user_text)
+    if query is None or not _has_fts(session):
+        return []
+    rows = session.connection().execute(
+        text(
+            "SELECT rowid FROM source_fts WHERE source_fts MATCH :query "
+            f"ORDER BY bm25(source_fts, {_SOURCE_WEIGHTS})"
+        ),
+        {"query": query},
+    )
+    return list(rows.scalars())
+
+
 @dataclass(frozen=True, slots=True)
 class MeasureMatch:
     """The measures a search finds, as a subquery of ids (or a list without FTS5).

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, DateTime, Index, MetaData, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, MetaData, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
+
+from lawtracker.domain.dates import NO_YEAR
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -24,6 +26,12 @@ NAMING_CONVENTION = {
 }
 
 SQLModel.metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# A MONTH_DAY event ("On May 25", no year) is stored in the placeholder year NO_YEAR, so
+# every real date is after this day: "has a real date" is then a range test that the
+# date indexes answer alone, and a yearless day never sorts, filters or lands on a timeline.
+LAST_YEARLESS_DAY = dt.date(NO_YEAR, 12, 31)
 
 
 def utc_now() -> dt.datetime:
@@ -62,8 +70,13 @@ class Source(SQLModel, table=True):
 class Measure(SQLModel, table=True):
     """A decree, law, decision, act or report, identified by a stable ``key``.
 
+    ``jurisdiction`` is NULL for an international body's own texts (PACE, the
+    Venice Commission): no country's code fits them. ``role`` says what the
+    document does with the measure (primary, referenced, mentioned) and
+    ``confidence`` how sure extraction was; a low one is shown, never dropped.
     ``signed_on``, ``in_force_on`` and ``source_count`` repeat facts held in
-    other tables so that the list can sort 100,000 rows by them with an index.
+    other tables so that the list can sort 100,000 rows by them with an index
+    (yearless MONTH_DAY dates never count there).
     """
 
     __tablename__ = "measure"
@@ -81,7 +94,9 @@ class Measure(SQLModel, table=True):
     title: str = Field(index=True)
     instrument: str = Field(index=True)
     number: str | None = Field(default=None, index=True)
-    jurisdiction: str = Field(index=True)
+    jurisdiction: str | None = Field(default=None, index=True)
+    role: str = Field(default="primary", sa_column_kwargs={"server_default": "primary"})
+    confidence: float = Field(default=1.0, sa_column_kwargs={"server_default": text("1.0")})
     authority: str | None = None
     summary: str | None = Field(default=None, sa_column=Column(Text))
     signed_on: dt.date | None = Field(default=None, index=True)
@@ -273,6 +288,20 @@ class AnnotationVersionRow(SQLModel, table=True):
     anchor_end: int | None = None
     anchor_quote: str | None = Field(default=None, sa_column=Column(Text))
     anchor_state: str = "none"
+
+
+class MeasureKeyAlias(SQLModel, table=True):
+    """A key a measure was stored under by an earlier extractor, pointing at its key now.
+
+    User work hangs on keys: when a key changes, the writer moves annotations and
+    edits to the new key and records the old one here, so that a lookup by the
+    old key (a link, a bookmark, an annotations file) still finds the measure.
+    """
+
+    __tablename__ = "measure_key_alias"
+
+    alias: str = Field(primary_key=True)
+    measure_key: str = Field(index=True)
 
 
 class UserEdit(SQLModel, table=True):

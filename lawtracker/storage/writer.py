@@ -5,6 +5,13 @@ a document (or a newer version of it) updates the same measure row and every
 annotation hanging on it survives. Extracted facts are replaced per source:
 the facts read from an older version of a document are dropped when its new
 version arrives; facts other documents gave the measure stay.
+
+When a newer extractor names a measure differently, its draft lists the old
+keys in ``key_aliases``: the measure stored under an old key is renamed (or
+merged into the one under the new key), user work moves with it, and the old
+key is kept in ``measure_key_alias`` so that looking it up still finds it.
+A document in which no measure is found is stored all the same: it is a
+searchable source.
 """
 
 from __future__ import annotations
@@ -13,23 +20,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, case, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, case, delete, func, insert, select, update
 from sqlmodel import Session
 
 from lawtracker.domain.drafts import MeasureDraft, ParsedSource, Provenance
 from lawtracker.domain.enums import EventKind
 from lawtracker.storage.anchors import reanchor_annotations
 from lawtracker.storage.db import chunked
-from lawtracker.storage.search import index_measures, index_source, unindex_source
+from lawtracker.storage.search import (
+    index_measures,
+    index_source,
+    unindex_measure,
+    unindex_source,
+)
 from lawtracker.storage.tables import (
+    LAST_YEARLESS_DAY,
+    Annotation,
     Event,
     Measure,
+    MeasureKeyAlias,
     MeasureLink,
     MeasureSource,
     MeasureText,
     Quantity,
     Reference,
     Source,
+    UserEdit,
     utc_now,
 )
 
@@ -85,6 +101,7 @@ def store_parsed_source(session: Session, parsed: ParsedSource) -> StoreResult:
     assert source_id is not None
     result = StoreResult(source_id, version, old_ids)
     drafts = _merge_same_key(parsed.measures)
+    orphaned |= _follow_key_aliases(session, drafts)
     measure_ids = _upsert_measures(session, drafts, result)
     _insert_facts(session, drafts, measure_ids, source_id)
     touched = set(measure_ids.values()) | orphaned
@@ -108,6 +125,7 @@ def _merge_same_key(drafts: Iterable[MeasureDraft]) -> list[MeasureDraft]:
     for draft in drafts:
         kept = merged.setdefault(draft.key, draft)
         if kept is not draft:
+            kept.key_aliases.extend(a for a in draft.key_aliases if a not in kept.key_aliases)
             kept.events.extend(draft.events)
             kept.quantities.extend(draft.quantities)
             kept.references.extend(draft.references)
@@ -132,6 +150,85 @@ def _measures_of_sources(session: Session, source_ids: list[int]) -> set[int]:
         select(MeasureSource.measure_id).where(MeasureSource.source_id.in_(source_ids))
     ).scalars()
     return set(rows)
+
+
+def _follow_key_aliases(session: Session, drafts: list[MeasureDraft]) -> set[int]:
+    """Move what was stored under each draft's old keys to its key; ids to refresh.
+
+    The measure under an old key is renamed when the new key is free (its id,
+    facts from other documents and search entry stay), merged into the measure
+    under the new key otherwise. Annotations, user edits and links naming the
+    old key follow, and the old key becomes an alias of the new one.
+    """
+    keys = {d.key for d in drafts}
+    pairs = [
+        (alias, d.key)
+        for d in drafts
+        for alias in dict.fromkeys(d.key_aliases)
+        if alias != d.key and alias not in keys
+    ]
+    touched: set[int] = set()
+    connection = session.connection()
+    for alias, key in pairs:
+        ids = dict(connection.execute(_IDS_BY_KEY, {"keys": [alias, key]}).all())
+        old_id, new_id = ids.get(alias), ids.get(key)
+        if old_id is not None and new_id is None:
+            connection.execute(update(_MEASURE).where(_MEASURE.c.id == old_id).values(key=key))
+        elif old_id is not None and new_id is not None:
+            _merge_measure(session, old_id, new_id)
+            touched.add(new_id)
+        for table, column in _KEYED_USER_WORK:
+            connection.execute(update(table).where(column == alias).values({column.key: key}))
+        # An alias of the old key now names the new one; the new key is nobody's alias.
+        connection.execute(
+            update(_ALIAS).where(_ALIAS.c.measure_key == alias).values(measure_key=key)
+        )
+        connection.execute(delete(_ALIAS).where(_ALIAS.c.alias.in_([alias, key])))
+        connection.execute(insert(_ALIAS).values(alias=alias, measure_key=key))
+    return touched
+
+
+_ALIAS = MeasureKeyAlias.__table__
+_LINK = MeasureLink.__table__
+_KEYED_USER_WORK = (
+    (Annotation.__table__, Annotation.__table__.c.measure_key),
+    (UserEdit.__table__, UserEdit.__table__.c.measure_key),
+    (_LINK, _LINK.c.target_key),
+)
+
+
+def _merge_measure(session: Session, old_id: int, new_id: int) -> None:
+    """Give ``new_id`` every fact, source and text of ``old_id``, then delete ``old_id``.
+
+    A source or text the two share is kept once (the new measure's); the rest
+    is re-pointed, in portable SQL rather than SQLite's ``UPDATE OR IGNORE``.
+    """
+    connection = session.connection()
+    for table, same in (
+        (MeasureSource.__table__, ("source_id",)),
+        (MeasureText.__table__, ("source_id", "lang")),
+    ):
+        kept = table.alias("kept")
+        shared = (
+            select(kept.c.measure_id)
+            .where(kept.c.measure_id == new_id, *(kept.c[c] == table.c[c] for c in same))
+            .exists()
+        )
+        connection.execute(delete(table).where(table.c.measure_id == old_id, shared))
+        connection.execute(
+            update(table).where(table.c.measure_id == old_id).values(measure_id=new_id)
+        )
+    for table in (Event, Quantity, Reference):
+        connection.execute(
+            update(table.__table__)
+            .where(table.__table__.c.measure_id == old_id)
+            .values(measure_id=new_id)
+        )
+    connection.execute(
+        update(_LINK).where(_LINK.c.from_measure_id == old_id).values(from_measure_id=new_id)
+    )
+    connection.execute(delete(_MEASURE).where(_MEASURE.c.id == old_id))
+    unindex_measure(session, measure_id=old_id)
 
 
 def _upsert_measures(
@@ -186,6 +283,8 @@ def _measure_values(draft: MeasureDraft) -> dict[str, Any]:
         "jurisdiction": draft.jurisdiction,
         "authority": draft.authority,
         "summary": draft.summary,
+        "role": draft.role.value,
+        "confidence": draft.confidence,
     }
 
 
@@ -316,7 +415,10 @@ def refresh_summary_columns(session: Session, measure_ids: Iterable[int]) -> Non
 
 
 def _first_date(kind: EventKind) -> Any:
-    """The measure's earliest date of ``kind``; NULL dates are ignored by min().
+    """The measure's earliest real date of ``kind``: NULL and yearless dates do not count.
+
+    A MONTH_DAY date sits in a placeholder year (``LAST_YEARLESS_DAY``): as a
+    signing date it would sort before every real one.
 
     The kind is tested inside min() rather than in WHERE on purpose: with
     ``kind = ?`` in WHERE, SQLite (without ANALYZE statistics) walks the
@@ -325,7 +427,11 @@ def _first_date(kind: EventKind) -> Any:
     only the measure's own events through the measure_id index.
     """
     return (
-        select(func.min(case((Event.kind == kind.value, Event.date))))
+        select(
+            func.min(
+                case((and_(Event.kind == kind.value, Event.date > LAST_YEARLESS_DAY), Event.date))
+            )
+        )
         .where(Event.measure_id == Measure.id)
         .scalar_subquery()
     )
