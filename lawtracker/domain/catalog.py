@@ -16,6 +16,7 @@ from lawtracker.domain.enums import (
     Instrument,
     Language,
     LinkKind,
+    MeasureRole,
     Qualifier,
     QuantityKind,
     ReferenceKind,
@@ -39,9 +40,13 @@ class SortColumn(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MeasureFilter:
-    """What the list shows; every field narrows, ``None``/empty means any."""
+    """What the list shows; every field narrows, ``None``/empty means any.
 
-    jurisdictions: frozenset[str] = frozenset()
+    In ``jurisdictions``, ``None`` stands for an international body (a measure
+    without a jurisdiction).
+    """
+
+    jurisdictions: frozenset[str | None] = frozenset()
     instruments: frozenset[Instrument] = frozenset()
     source_ids: frozenset[int] = frozenset()
     year_from: int | None = None
@@ -67,7 +72,7 @@ class MeasureRow:
     title: str
     number: str | None
     instrument: Instrument
-    jurisdiction: str
+    jurisdiction: str | None  # None: an international body's own text
     signed: dt.date | None
     in_force: dt.date | None
     next_date: dt.date | None
@@ -150,6 +155,10 @@ class SourceText:
     text: str
 
 
+# Below this, a measure's extraction is flagged "check against the source" (never hidden).
+LOW_CONFIDENCE = 0.6
+
+
 @dataclass(frozen=True, slots=True)
 class MeasureDetail:
     id: int
@@ -157,7 +166,7 @@ class MeasureDetail:
     title: str
     instrument: Instrument
     number: str | None
-    jurisdiction: str
+    jurisdiction: str | None  # None: an international body's own text
     authority: str | None
     summary: str | None
     events: list[EventView] = field(default_factory=list)
@@ -168,6 +177,12 @@ class MeasureDetail:
     source_names: list[str] = field(default_factory=list)
     # Fields the user corrected (see lawtracker.domain.annotations): show them as edited.
     edited: frozenset[str] = frozenset()
+    role: MeasureRole = MeasureRole.PRIMARY
+    confidence: float = 1.0  # how sure extraction was; a low one is flagged, never hidden
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < LOW_CONFIDENCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +192,7 @@ class TimelineItem:
     measure_id: int
     measure_title: str
     instrument: Instrument
-    jurisdiction: str
+    jurisdiction: str | None
     kind: EventKind
     start: dt.date
     end: dt.date | None
@@ -195,7 +210,7 @@ class SourceChoice:
 class Facets:
     """The values the filter sidebar offers, read from the store."""
 
-    jurisdictions: list[str]
+    jurisdictions: list[str | None]  # None (international) last
     instruments: list[Instrument]
     sources: list[SourceChoice]
     year_min: int | None

@@ -16,6 +16,7 @@ the version it last saw as ``expected_version``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import getpass
 import logging
@@ -228,9 +229,13 @@ class Annotations:
             follow_up=restored.follow_up,
             anchor=version_anchor(restored),
         )
+        # The annotation stays on its measure's key now: an old version may carry a key
+        # the measure had before an extractor renamed it (measure_key_alias).
         return self._save(
             annotation_id,
-            lambda session, current: restored_fields(session, restored),
+            lambda session, current: dataclasses.replace(
+                restored_fields(session, restored), measure_key=current.measure_key
+            ),
             expected_version=expected_version,
             action=VersionAction.RESTORE,
             mine=mine,

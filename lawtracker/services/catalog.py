@@ -34,6 +34,7 @@ from lawtracker.domain.enums import (
     Instrument,
     Language,
     LinkKind,
+    MeasureRole,
     Qualifier,
     QuantityKind,
     ReferenceKind,
@@ -42,8 +43,10 @@ from lawtracker.services.catalog_list import list_conditions, measure_rows, orde
 from lawtracker.services.user_edits import apply_user_edits, apply_user_edits_to_rows
 from lawtracker.storage.db import chunked, session_scope
 from lawtracker.storage.tables import (
+    LAST_YEARLESS_DAY,
     Event,
     Measure,
+    MeasureKeyAlias,
     MeasureLink,
     MeasureSource,
     MeasureText,
@@ -102,8 +105,16 @@ class Catalog:
             return apply_user_edits_to_rows(rows, session=session)
 
     def measure_id_for_key(self, key: str) -> int | None:
+        """The measure stored under ``key``, or under the key it became (an old key's alias)."""
         with session_scope(self._engine) as session:
-            return session.execute(select(Measure.id).where(Measure.key == key)).scalar()
+            found = session.execute(select(Measure.id).where(Measure.key == key)).scalar()
+            if found is None:
+                found = session.execute(
+                    select(Measure.id)
+                    .join(MeasureKeyAlias, MeasureKeyAlias.measure_key == Measure.key)
+                    .where(MeasureKeyAlias.alias == key)
+                ).scalar()
+            return found
 
     # -- one measure -----------------------------------------------------------------
     def measure_detail(self, measure_id: int) -> MeasureDetail | None:
@@ -172,6 +183,8 @@ class Catalog:
                     for t, name, text in texts
                 },
                 source_names=list(sources),
+                role=MeasureRole(measure.role),
+                confidence=measure.confidence,
             )
             # User corrections win over extracted values (issue 4).
             return apply_user_edits(detail, session=session)
@@ -218,7 +231,8 @@ class Catalog:
                 ev.source_id,
             )
             .join_from(Event.__table__, Measure.__table__, ms.id == ev.measure_id)
-            .where(ev.date.is_not(None))
+            # A yearless (MONTH_DAY) date has no place on a time axis.
+            .where(ev.date > LAST_YEARLESS_DAY)
             .order_by(ev.measure_id, ev.date)
         )
         with session_scope(self._engine) as session:
@@ -235,7 +249,9 @@ class Catalog:
         with session_scope(self._engine) as session:
             jurisdictions = (
                 session.execute(
-                    select(Measure.jurisdiction).distinct().order_by(Measure.jurisdiction)
+                    select(Measure.jurisdiction)
+                    .distinct()
+                    .order_by(Measure.jurisdiction.is_(None), Measure.jurisdiction)
                 )
                 .scalars()
                 .all()
@@ -251,7 +267,9 @@ class Catalog:
                 .order_by(Source.file_name)
             ).all()
             low, high = session.execute(
-                select(func.min(Event.date), func.max(Event.date)).where(Event.date.is_not(None))
+                select(func.min(Event.date), func.max(Event.date)).where(
+                    Event.date > LAST_YEARLESS_DAY
+                )
             ).one()
         return Facets(
             jurisdictions=list(jurisdictions),
@@ -277,6 +295,7 @@ class Catalog:
                 .where(
                     Event.date >= today,
                     Event.date <= horizon,
+                    Event.date > LAST_YEARLESS_DAY,  # a yearless day is never due
                     Event.kind.in_([k.value for k in DUE_KINDS]),
                 )
                 .order_by(Event.date, Measure.title)

@@ -41,6 +41,7 @@ from lawtracker.domain.catalog import MeasureFilter, MeasureRow, SortColumn
 from lawtracker.domain.enums import EventKind, Instrument, ReviewStatus
 from lawtracker.storage.db import chunked
 from lawtracker.storage.search import measure_match
+from lawtracker.storage.tables import LAST_YEARLESS_DAY
 
 _TABLES = SQLModel.metadata.tables
 MEASURE = _TABLES["measure"]
@@ -82,7 +83,12 @@ def list_conditions(session: Session, flt: MeasureFilter) -> ListConditions | No
     m = MEASURE.c
     found = ListConditions()
     if flt.jurisdictions:
-        found.columns.append(m.jurisdiction.in_(sorted(flt.jurisdictions)))
+        # ``None`` is "international": NULL in SQL, which ``IN`` never matches.
+        codes = sorted(j for j in flt.jurisdictions if j is not None)
+        tests = [m.jurisdiction.in_(codes)] if codes else []
+        if None in flt.jurisdictions:
+            tests.append(m.jurisdiction.is_(None))
+        found.columns.append(or_(*tests) if len(tests) > 1 else tests[0])
     if flt.instruments:
         found.columns.append(m.instrument.in_(sorted(i.value for i in flt.instruments)))
     if flt.source_ids:
@@ -96,7 +102,7 @@ def list_conditions(session: Session, flt: MeasureFilter) -> ListConditions | No
     since = flt.since or (dt.date(flt.year_from, 1, 1) if flt.year_from else None)
     until = flt.until or (dt.date(flt.year_to, 12, 31) if flt.year_to else None)
     if since or until:
-        dated = [EVENT.c.date.is_not(None)]
+        dated = [EVENT.c.date > LAST_YEARLESS_DAY]  # a yearless day is in no year
         if since:
             dated.append(EVENT.c.date >= since)
         if until:
@@ -116,7 +122,9 @@ def list_conditions(session: Session, flt: MeasureFilter) -> ListConditions | No
         found.ids.append(
             ID.not_in(
                 select(EVENT.c.measure_id).where(
-                    EVENT.c.kind == EventKind.EXPIRES.value, EVENT.c.date <= flt.as_of
+                    EVENT.c.kind == EventKind.EXPIRES.value,
+                    EVENT.c.date <= flt.as_of,
+                    EVENT.c.date > LAST_YEARLESS_DAY,
                 )
             )
         )

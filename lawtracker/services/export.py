@@ -15,7 +15,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from lawtracker.domain.catalog import MeasureDetail, MeasureFilter
+from lawtracker.domain.catalog import EventView, MeasureDetail, MeasureFilter
+from lawtracker.domain.dates import month_day_text
+from lawtracker.domain.enums import DatePrecision
 from lawtracker.services.catalog import Catalog
 from lawtracker.storage.db import session_scope
 from lawtracker.storage.tables import Source
@@ -32,11 +34,22 @@ CSV_COLUMNS = (
     "signed",
     "in_force",
     "sources",
+    "role",
+    "confidence",
 )
 
 
 def _span(start: int | None, end: int | None) -> list[int] | None:
     return [start, end] if start is not None and end is not None else None
+
+
+def _event_date(event: EventView) -> str | None:
+    """ISO ``YYYY-MM-DD``, or ``--MM-DD`` for a day and month whose year the text never gives."""
+    if event.date is None:
+        return None
+    if event.precision is DatePrecision.MONTH_DAY:
+        return month_day_text(event.date)
+    return event.date.isoformat()
 
 
 def measure_document(detail: MeasureDetail, source_names: dict[int, str]) -> dict[str, Any]:
@@ -51,10 +64,12 @@ def measure_document(detail: MeasureDetail, source_names: dict[int, str]) -> dic
         "jurisdiction": detail.jurisdiction,
         "authority": detail.authority,
         "summary": detail.summary,
+        "role": detail.role.value,
+        "confidence": detail.confidence,
         "events": [
             {
                 "kind": e.kind.value,
-                "date": e.date.isoformat() if e.date else None,
+                "date": _event_date(e),
                 "precision": e.precision.value,
                 "derived": e.derived,
                 "rule": e.rule,
@@ -171,11 +186,13 @@ def export_csv(engine: Engine, measure_ids: Sequence[int] | None = None) -> str:
                 row.title,
                 row.instrument.value,
                 row.number or "",
-                row.jurisdiction,
+                row.jurisdiction or "",
                 (detail.authority if detail else None) or "",
                 row.signed.isoformat() if row.signed else "",
                 row.in_force.isoformat() if row.in_force else "",
                 ";".join(detail.source_names) if detail else "",
+                detail.role.value if detail else "",
+                detail.confidence if detail else "",
             ]
         )
     return buffer.getvalue()

@@ -29,7 +29,7 @@ from lawtracker.domain.annotations import (
 )
 from lawtracker.domain.catalog import MeasureDetail, MeasureRow
 from lawtracker.storage.db import as_utc, chunked
-from lawtracker.storage.tables import Event, Measure, Quantity, UserEdit
+from lawtracker.storage.tables import LAST_YEARLESS_DAY, Event, Measure, Quantity, UserEdit
 
 
 def record_edit(
@@ -129,7 +129,7 @@ def extracted_value(session: Session, measure_key: str, field: str) -> str | Non
             select(func.min(Event.date)).where(
                 Event.measure_id == measure_id,
                 Event.kind == field.removeprefix(EVENT_PREFIX),
-                Event.date.is_not(None),
+                Event.date > LAST_YEARLESS_DAY,
             )
         ).scalar()
         return date.isoformat() if date else None
