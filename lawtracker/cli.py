@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TextIO
 
 from lawtracker import __version__, paths
-from lawtracker.domain.catalog import MeasureFilter, SortColumn
-from lawtracker.domain.enums import Instrument
+from lawtracker.domain.catalog import EventView, MeasureFilter, SortColumn
+from lawtracker.domain.dates import month_day_text
+from lawtracker.domain.enums import DatePrecision, Instrument
 from lawtracker.domain.rules import (
     OUTCOME_WORDS,
     CalculationResult,
@@ -86,7 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", type=Path)
 
     listing = commands.add_parser("list", help="list measures")
-    listing.add_argument("--jurisdiction", action="append", default=[], help="ISO code, repeatable")
+    listing.add_argument(
+        "--jurisdiction",
+        action="append",
+        default=[],
+        help=f"ISO code, or '{INTERNATIONAL.lower()}' for international bodies; repeatable",
+    )
     listing.add_argument(
         "--instrument", action="append", default=[], choices=[i.value for i in Instrument]
     )
@@ -204,7 +210,7 @@ def _dispatch(args: argparse.Namespace, store: OpenedStore, out: TextIO, err: Te
         return 1 if report.count(FileStatus.FAILED) or missing else 0
     if args.command == "list":
         flt = MeasureFilter(
-            jurisdictions=frozenset(j.upper() for j in args.jurisdiction),
+            jurisdictions=frozenset(_jurisdiction_code(j) for j in args.jurisdiction),
             instruments=frozenset(Instrument(i) for i in args.instrument),
             since=args.since,
             until=args.until,
@@ -215,7 +221,8 @@ def _dispatch(args: argparse.Namespace, store: OpenedStore, out: TextIO, err: Te
         for row in catalog.measure_rows(ids):
             signed = row.signed.isoformat() if row.signed else "-"
             in_force = row.in_force.isoformat() if row.in_force else "unknown"
-            print(f"{row.key}\t{signed}\t{in_force}\t{row.title}", file=out)
+            where = _jurisdiction_name(row.jurisdiction)
+            print(f"{row.key}\t{where}\t{signed}\t{in_force}\t{row.title}", file=out)
         print(f"{len(ids)} measures", file=err)
         return 0
     if args.command == "show":
@@ -245,6 +252,28 @@ def _annotations(args: argparse.Namespace, store: OpenedStore, err: TextIO) -> i
     return 0
 
 
+# What a measure without a jurisdiction (an international body's own text) is called.
+INTERNATIONAL = "International"
+
+
+def _jurisdiction_name(code: str | None) -> str:
+    return code if code is not None else INTERNATIONAL
+
+
+def _jurisdiction_code(text: str) -> str | None:
+    """``--jurisdiction`` as the filter wants it: ``None`` for international bodies."""
+    return None if text.strip().casefold() == INTERNATIONAL.casefold() else text.upper()
+
+
+def _event_date(e: EventView) -> str:
+    """Only what the text states: a day and month without a year say so."""
+    if e.date is None:
+        return "unknown"
+    if e.precision is DatePrecision.MONTH_DAY:
+        return f"{month_day_text(e.date)} (year not stated)"
+    return e.date.isoformat()
+
+
 def _show(catalog: Catalog, key: str, out: TextIO, err: TextIO) -> int:
     measure_id = catalog.measure_id_for_key(key)
     detail = catalog.measure_detail(measure_id) if measure_id is not None else None
@@ -254,10 +283,16 @@ def _show(catalog: Catalog, key: str, out: TextIO, err: TextIO) -> int:
     print(detail.title, file=out)
     print(f"  key: {detail.key}", file=out)
     print(f"  instrument: {detail.instrument.value}   number: {detail.number or '-'}", file=out)
-    print(f"  jurisdiction: {detail.jurisdiction}   authority: {detail.authority or '-'}", file=out)
+    print(
+        f"  jurisdiction: {_jurisdiction_name(detail.jurisdiction)}"
+        f"   authority: {detail.authority or '-'}",
+        file=out,
+    )
+    low = "   low confidence: check against the source" if detail.low_confidence else ""
+    print(f"  role: {detail.role.value}   confidence: {detail.confidence:.2f}{low}", file=out)
     print("  events:", file=out)
     for e in detail.events:
-        date = e.date.isoformat() if e.date else "unknown"
+        date = _event_date(e)
         extra = f" [derived: {e.rule}]" if e.derived else ""
         review = " (needs review)" if e.needs_review else ""
         print(f"    {e.kind.value:<22} {date:<10} {e.label or ''}{extra}{review}", file=out)

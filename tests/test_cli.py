@@ -85,6 +85,53 @@ def test_ingest_reports_bad_file_and_exits_1(capsys, db: str, tmp_path: Path) ->
     assert "Traceback" not in out + err
 
 
+def test_ingest_of_a_file_without_measures_keeps_it_and_exits_0(
+    capsys, db: str, tmp_path: Path
+) -> None:
+    doc = tmp_path / "minutes.txt"
+    doc.write_text("Minutes of the lunch meeting. We ate soup.\n", encoding="utf-8")
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+
+    code, out, _ = run(capsys, "--db", db, "ingest", str(doc))
+    assert code == 0
+    assert "kept  minutes.txt: kept, no measure found: review it" in out
+    assert "1 kept" in out
+
+    code, out, _ = run(capsys, "--db", db, "ingest", str(doc.with_name("m2.txt")), str(bad))
+    assert code == 1  # a real failure still fails the run
+
+
+def test_list_and_show_name_international_bodies_and_yearless_dates(
+    capsys, db: str, seeds_dir: Path
+) -> None:
+    from lawtracker.storage.db import make_engine
+    from lawtracker.storage.migrate import upgrade_to_head
+    from tests.storage.draft_samples import LAW_KEY, PACE_KEY, pace_source, store
+
+    run(capsys, "--db", db, "ingest", str(seeds_dir / "002_5dfe202e0503871d.txt"))
+    engine = make_engine(db)
+    upgrade_to_head(engine)
+    store(engine, pace_source())
+    engine.dispose()
+
+    code, out, _ = run(capsys, "--db", db, "list", "--jurisdiction", "international")
+    assert code == 0
+    listed = [line.split("\t")[:2] for line in out.splitlines()]
+    assert [PACE_KEY, "International"] in listed
+    assert {where for _, where in listed} == {"International"}
+    code, out, _ = run(capsys, "--db", db, "list")
+    assert f"{LAW_KEY}\tAZ\t" in out
+
+    code, out, _ = run(capsys, "--db", db, "show", PACE_KEY)
+    assert code == 0
+    assert "jurisdiction: International" in out
+    assert "role: primary   confidence: 0.45   low confidence: check against the source" in out
+    code, out, _ = run(capsys, "--db", db, "show", LAW_KEY)
+    assert "--05-25 (year not stated)" in out and "0004" not in out
+    assert "role: referenced" in out
+
+
 def test_console_entry_point_runs_as_a_subprocess(tmp_path: Path, seeds_dir: Path) -> None:
     env = {**os.environ, "LAWTRACKER_DATA_DIR": str(tmp_path / "data")}
     done = subprocess.run(

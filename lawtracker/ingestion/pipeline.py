@@ -1,7 +1,10 @@
 """Ingest files into the store: read, recognise, parse, write; one transaction per file.
 
 A bad file never stops a batch: it gets one line naming it and the reason,
-and the next file goes in. A file already stored (same sha256) is skipped, so
+and the next file goes in. A readable file in which no measure is found is
+kept (stored and searchable like any other) with status KEPT, for a person to
+review: third-party documents often discuss measures the parser cannot name
+yet, and refusing them would lose them. A file already stored (same sha256) is skipped, so
 ingesting twice changes nothing; a changed file becomes a new version.
 """
 
@@ -16,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from lawtracker.errors import LawtrackerError, ParseError
+from lawtracker.errors import LawtrackerError
 from lawtracker.ingestion.readers import read_document, supported_suffixes
 from lawtracker.storage.db import session_scope
 from lawtracker.storage.tables import Source
@@ -31,7 +34,11 @@ class FileStatus(StrEnum):
     ADDED = "added"
     NEW_VERSION = "new version"
     UNCHANGED = "unchanged"
+    KEPT = "kept"  # stored and searchable, but no measure was found in it
     FAILED = "failed"
+
+
+KEPT_MESSAGE = "kept, no measure found: review it"
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,11 @@ class IngestReport:
     def failed(self) -> list[FileResult]:
         return [r for r in self.results if r.status == FileStatus.FAILED]
 
+    @property
+    def kept(self) -> list[FileResult]:
+        """Files stored without any measure: a person should look at them."""
+        return [r for r in self.results if r.status == FileStatus.KEPT]
+
     def summary(self) -> str:
         parts = [
             f"{self.count(s)} {s.value}"
@@ -65,6 +77,7 @@ class IngestReport:
                 FileStatus.ADDED,
                 FileStatus.NEW_VERSION,
                 FileStatus.UNCHANGED,
+                FileStatus.KEPT,
                 FileStatus.FAILED,
             )
         ]
@@ -137,8 +150,6 @@ def ingest_file(path: Path, *, engine: Engine, known: set[str] | None = None) ->
             return FileResult(path, FileStatus.UNCHANGED, "already in the store")
         ctx = DocumentContext(path.name, raw.sha256, raw.text)
         parsed = parse_document(ctx)
-        if not parsed.measures:
-            raise ParseError(f"{path.name}: no recognisable measure")
         with session_scope(engine) as session:
             stored = store_parsed_source(session, parsed)
         known.add(raw.sha256)
@@ -150,6 +161,9 @@ def ingest_file(path: Path, *, engine: Engine, known: set[str] | None = None) ->
         return FileResult(
             path, FileStatus.FAILED, f"internal error ({type(exc).__name__}); details in the log"
         )
+    if not parsed.measures:
+        message = KEPT_MESSAGE + (f" (version {stored.version})" if stored.version > 1 else "")
+        return FileResult(path, FileStatus.KEPT, message, parsed.family.value)
     status = FileStatus.NEW_VERSION if stored.version > 1 else FileStatus.ADDED
     keys = tuple(stored.added_keys + stored.updated_keys)
     message = (

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, text
 from lawtracker.ingestion.pipeline import FileStatus, ingest_paths
 from lawtracker.storage.db import make_engine, session_scope
 from lawtracker.storage.migrate import upgrade_to_head
+from lawtracker.storage.search import search_source_ids
 from lawtracker.storage.tables import Event, Measure, Quantity, Reference, Source
 
 
@@ -86,11 +87,13 @@ def test_bad_files_each_get_one_line_and_the_rest_goes_in(
     assert by_name["pace.txt"].status == FileStatus.ADDED
     assert by_name["cyrillic.txt"].status == FileStatus.ADDED
     assert by_name["latin.txt"].status == FileStatus.ADDED
+    # Readable, but nothing to extract: kept (stored, searchable) for a person to review.
+    assert by_name["nothing.txt"].status == FileStatus.KEPT
+    assert by_name["nothing.txt"].message == "kept, no measure found: review it"
     for name, reason in [
         ("empty.txt", "empty"),
         ("binary.txt", "binary"),
         ("huge.txt", "limit"),
-        ("nothing.txt", "no recognisable measure"),
     ]:
         result = by_name[name]
         assert result.status == FileStatus.FAILED
@@ -98,7 +101,27 @@ def test_bad_files_each_get_one_line_and_the_rest_goes_in(
         assert name in result.line() and "\n" not in result.line()
     with session_scope(engine) as session:
         names = set(session.execute(select(Source.file_name)).scalars())
-    assert names == {"pace.txt", "cyrillic.txt", "latin.txt"}
+    assert names == {"pace.txt", "cyrillic.txt", "latin.txt", "nothing.txt"}
+
+
+def test_a_file_without_measures_is_kept_searchable_and_counted(engine, tmp_path: Path) -> None:
+    doc = tmp_path / "minutes.txt"
+    doc.write_text("Minutes of the lunch meeting. We ate soup.\n", encoding="utf-8")
+
+    report = ingest_paths([doc], engine=engine)
+
+    (result,) = report.results
+    assert (result.status, result.measure_keys) == (FileStatus.KEPT, ())
+    assert result.line() == "       kept  minutes.txt: kept, no measure found: review it"
+    assert report.kept == [result] and report.failed == []
+    assert "1 kept" in report.summary() and "0 failed" in report.summary()
+    with session_scope(engine) as session:
+        (source_id,) = session.execute(select(Source.id)).scalars().all()
+        assert search_source_ids(session, "soup") == [source_id]
+    assert count(engine, Measure) == 0
+    # Kept once: ingesting it again changes nothing.
+    again = ingest_paths([doc], engine=engine)
+    assert again.results[0].status == FileStatus.UNCHANGED
 
 
 def test_store_integrity_after_batch(engine, seeds_dir: Path) -> None:
