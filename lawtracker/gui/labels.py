@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from lawtracker.domain.enums import DatePrecision, Language, Qualifier
+from lawtracker.domain.enums import DatePrecision, Language, MeasureRole, Qualifier
 
 EM_DASH = "—"
 NOT_STATED = "not stated in the text"
 UNKNOWN_DATE = "unknown (not stated)"
+# What a measure without a jurisdiction is: an international body's own text (PACE...).
+INTERNATIONAL = "International"
+LOW_CONFIDENCE_WARNING = "low confidence: check against the source"
 
 _QUALIFIERS = {
     Qualifier.EXACT: "",
@@ -25,7 +28,12 @@ _QUALIFIERS = {
     Qualifier.RANGE: "between",
 }
 
-LANGUAGE_NAMES = {Language.EN: "English", Language.AZ: "Azerbaijani"}
+LANGUAGE_NAMES = {Language.EN: "English", Language.AZ: "Azerbaijani", Language.RU: "Russian"}
+ROLE_NAMES = {
+    MeasureRole.PRIMARY: "Primary",
+    MeasureRole.REFERENCED: "Referenced",
+    MeasureRole.MENTIONED: "Mentioned",
+}
 
 
 def words(value: StrEnum) -> str:
@@ -38,15 +46,43 @@ def iso_date(value: dt.date | None, *, missing: str = "") -> str:
     return value.isoformat() if value is not None else missing
 
 
+def jurisdiction_name(code: str | None) -> str:
+    """The code as stored, or "International" for a measure of no country."""
+    return code if code is not None else INTERNATIONAL
+
+
 def precise_date(value: dt.date | None, precision: DatePrecision) -> str:
-    """A date showing only what the text states: ``2023-10`` for a month, ``2023`` for a year."""
+    """A date showing only what the text states: ``2023-10`` for a month, ``2023`` for a year.
+
+    A day and month without a year reads ``25 May (year not stated)``: the
+    stored year is a placeholder and must never show.
+    """
     if value is None or precision is DatePrecision.UNKNOWN:
         return UNKNOWN_DATE
+    if precision is DatePrecision.MONTH_DAY:
+        # Month names from a table, not strftime: %B follows the process locale.
+        return f"{value.day} {_MONTHS[value.month - 1]} (year not stated)"
     if precision is DatePrecision.MONTH:
         return f"{value.year:04d}-{value.month:02d}"
     if precision is DatePrecision.YEAR:
         return f"{value.year:04d}"
     return value.isoformat()
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def number(value: float) -> str:

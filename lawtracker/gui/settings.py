@@ -34,7 +34,8 @@ def filter_to_json(flt: MeasureFilter) -> str:
     """The filter as JSON: sets as sorted lists, dates as ISO strings."""
     return json.dumps(
         {
-            "jurisdictions": sorted(flt.jurisdictions),
+            # null is "international" (a measure without a jurisdiction).
+            "jurisdictions": sorted(flt.jurisdictions, key=lambda j: (j is None, j or "")),
             "instruments": sorted(i.value for i in flt.instruments),
             "source_ids": sorted(flt.source_ids),
             "year_from": flt.year_from,
@@ -60,7 +61,9 @@ def filter_from_json(text: str) -> MeasureFilter:
             return dt.date.fromisoformat(data[key]) if data.get(key) else None
 
         return MeasureFilter(
-            jurisdictions=frozenset(str(j) for j in data.get("jurisdictions", [])),
+            jurisdictions=frozenset(
+                None if j is None else str(j) for j in data.get("jurisdictions", [])
+            ),
             instruments=frozenset(Instrument(i) for i in data.get("instruments", [])),
             source_ids=frozenset(int(i) for i in data.get("source_ids", [])),
             year_from=data.get("year_from"),

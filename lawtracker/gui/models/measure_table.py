@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from lawtracker.domain.catalog import MeasureRow, SortColumn
-from lawtracker.gui.labels import EM_DASH, NOT_STATED, iso_date, words
+from lawtracker.gui.labels import EM_DASH, NOT_STATED, iso_date, jurisdiction_name, words
 from lawtracker.gui.models.roles import MeasureIdRole, SortRole
 
 COL_TITLE, COL_NUMBER, COL_INSTRUMENT, COL_JURISDICTION = 0, 1, 2, 3
@@ -103,7 +103,7 @@ class _Line:
             row.title,
             row.number,
             row.instrument.value,
-            row.jurisdiction,
+            jurisdiction_name(row.jurisdiction),
             row.signed,
             row.in_force,
             row.next_date,
@@ -118,7 +118,7 @@ class _Line:
             row.title,
             row.number or "",
             words(row.instrument),
-            row.jurisdiction,
+            jurisdiction_name(row.jurisdiction),
             iso_date(row.signed, missing=EM_DASH),
             iso_date(row.in_force, missing=EM_DASH),
             iso_date(row.next_date),

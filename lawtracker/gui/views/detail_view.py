@@ -35,7 +35,13 @@ from lawtracker.domain.catalog import MeasureDetail
 from lawtracker.domain.enums import Language
 from lawtracker.gui.annotations.list_widget import AnnotationList
 from lawtracker.gui.colours import blend, turned
-from lawtracker.gui.labels import LANGUAGE_NAMES, words
+from lawtracker.gui.labels import (
+    LANGUAGE_NAMES,
+    LOW_CONFIDENCE_WARNING,
+    ROLE_NAMES,
+    jurisdiction_name,
+    words,
+)
 from lawtracker.gui.views.fact_lists import (
     FIELD_ROLE,
     LINK_ROLE,
@@ -109,6 +115,7 @@ class MeasureDetailView(QWidget):
         self.title_label.setFont(title_font)
         self.meta_label = _plain_label("Instrument, number, authority and jurisdiction")
         self.summary_label = _plain_label("Summary")
+        self.role_label = _plain_label("Role in the document and extraction confidence")
 
         self.events_table = make_fact_tree("Events", ["Event", "Date", "Basis", "Text", "Label"])
         self.quantities_table = make_fact_tree(
@@ -143,7 +150,7 @@ class MeasureDetailView(QWidget):
 
         self.language_switch = QComboBox()
         self.language_switch.setAccessibleName("Text language")
-        for language in (Language.EN, Language.AZ):
+        for language in Language:
             self.language_switch.addItem(LANGUAGE_NAMES[language], language)
         self.language_switch.currentIndexChanged.connect(self._on_language_chosen)
         self.source_label = _plain_label("Source document")
@@ -198,6 +205,7 @@ class MeasureDetailView(QWidget):
         # so a long title is not squeezed into a narrow column beside them.
         layout.addWidget(self.title_label)
         layout.addWidget(self.meta_label)
+        layout.addWidget(self.role_label)
         layout.addWidget(self.summary_label)
         self._header = QHBoxLayout()
         self._header.addStretch(1)
@@ -244,8 +252,9 @@ class MeasureDetailView(QWidget):
         parts = [words(detail.instrument)]
         parts += [f"No. {detail.number}"] if detail.number else []
         parts += [detail.authority] if detail.authority else []
-        parts.append(detail.jurisdiction)
+        parts.append(jurisdiction_name(detail.jurisdiction))
         self.meta_label.setText(" · ".join(parts))
+        self._show_role(detail)
         summary = detail.summary if detail.summary and detail.summary != detail.title else ""
         self.summary_label.setText(summary)
         self.summary_label.setVisible(bool(summary))
@@ -259,15 +268,30 @@ class MeasureDetailView(QWidget):
             blocker.unblock()
         self._fill_tabs(detail)
         self._mark_edited()
-        has_both = Language.EN in detail.texts and Language.AZ in detail.texts
-        self.language_switch.setEnabled(has_both)
+        several = len(detail.texts) > 1
+        self.language_switch.setEnabled(several)
         self.language_switch.setToolTip(
-            "" if has_both else "The text is stored in one language only"
+            "" if several else "The text is stored in one language only"
         )
         language = (
             self._preferred if self._preferred in detail.texts else next(iter(detail.texts), None)
         )
         self._show_text(language)
+
+    def _show_role(self, detail: MeasureDetail) -> None:
+        """What the document does with the measure; a low extraction confidence says so."""
+        text = f"Role: {ROLE_NAMES[detail.role]}"
+        if detail.low_confidence:
+            text += f" · {LOW_CONFIDENCE_WARNING} (confidence {detail.confidence:.0%})"
+        self.role_label.setText(text)
+        font = QFont(self.meta_label.font())
+        font.setBold(detail.low_confidence)
+        self.role_label.setFont(font)
+        self.role_label.setToolTip(
+            "The extractor is not sure it read this measure right: compare it with the source."
+            if detail.low_confidence
+            else ""
+        )
 
     def show_language(self, language: Language) -> bool:
         """Show the text in ``language`` if this measure has it."""

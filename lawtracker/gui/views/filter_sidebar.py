@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from lawtracker.domain.catalog import Facets, MeasureFilter
 from lawtracker.domain.enums import Instrument, ReviewStatus
-from lawtracker.gui.labels import words
+from lawtracker.gui.labels import jurisdiction_name, words
 
 ANY = "any"
 STATUS_WORDS = {
@@ -204,7 +204,7 @@ class FilterSidebar(QWidget):
         try:
             _fill(
                 self.jurisdiction_list,
-                ((j, j) for j in facets.jurisdictions),
+                ((jurisdiction_name(j), j) for j in facets.jurisdictions),
                 set(current.jurisdictions),
             )
             _fill(

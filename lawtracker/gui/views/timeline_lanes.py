@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from lawtracker.domain.catalog import TimelineItem
 from lawtracker.domain.enums import Instrument
-from lawtracker.gui.labels import iso_date, words
+from lawtracker.gui.labels import iso_date, jurisdiction_name, words
 from lawtracker.gui.views.timeline_axis import MIN_DAY_PX
 from lawtracker.gui.views.timeline_style import TimelineStyle, diamond
 
@@ -131,7 +131,8 @@ def build_lanes(items: list[TimelineItem], mode: str) -> list[Lane]:
     """One lane per jurisdiction (alphabetical) or per measure (by first date)."""
     groups: dict[str | int, list[TimelineItem]] = defaultdict(list)
     for item in items:
-        groups[item.jurisdiction if mode == "jurisdiction" else item.measure_id].append(item)
+        key = jurisdiction_name(item.jurisdiction) if mode == "jurisdiction" else item.measure_id
+        groups[key].append(item)
     lanes = []
     for key, members in groups.items():
         label = members[0].measure_title if isinstance(key, int) else f"{key} ({len(members)})"
