@@ -74,24 +74,35 @@ def _profile(ctx: DocumentContext) -> ParsedSource | None:
 
 
 def merge_measures(first: list[MeasureDraft], more: list[MeasureDraft]) -> list[MeasureDraft]:
-    """``first`` as it is, plus each of ``more`` that names no measure already there."""
+    """``first`` as it is, plus each measure of ``more`` that is numbered or cited with a date
+    and that it does not name.
+
+    A profile already describes its document's subjects; what the general path adds is the
+    numbered instruments the profile's layout rules do not look for (a cited UN symbol, a
+    law number in the commentary). Its unnumbered guesses would only repeat the profile's.
+    """
     merged = list(first)
-    numbers = {_norm(m.number) for m in first if m.number}
+    known = {_norm(m.number) for m in first if m.number}
+    known |= {_norm(r.normalized) for m in first for r in m.references}
+    known |= {_norm(m.key.rsplit("/", 1)[-1]) for m in first}
     keys = {m.key for m in first}
-    dates = {(m.instrument, e.date) for m in first for e in m.events if e.date}
+    dated = {(m.instrument, e.date) for m in first for e in m.events if e.date}
+    titles = " ".join(_norm(m.title) for m in first)
     for measure in more:
-        if measure.key in keys or (measure.number and _norm(measure.number) in numbers):
+        if measure.role == MeasureRole.MENTIONED:
             continue
-        if not measure.number and any(
-            (measure.instrument, e.date) in dates for e in measure.events if e.date
-        ):
+        dated_citation = measure.role == MeasureRole.REFERENCED and any(
+            e.date for e in measure.events
+        )
+        if not (measure.number or dated_citation):
             continue
-        if (
-            measure.role == MeasureRole.PRIMARY
-            and not measure.number
-            and any(m.instrument == measure.instrument and not m.number for m in first)
+        if measure.key in keys or (measure.number and _norm(measure.number) in known):
+            continue
+        if not measure.number and (
+            any((measure.instrument, e.date) in dated for e in measure.events if e.date)
+            or _norm(measure.key.rsplit("/", 1)[-1]) in titles
         ):
-            continue  # the profile's own unnumbered subject, found twice
+            continue  # the profile's own measure, named another way
         merged.append(measure)
         keys.add(measure.key)
     return merged

@@ -31,9 +31,15 @@ from lawtracker.ingestion.families.drafting import (
 )
 from lawtracker.ingestion.families.text import one_line
 from lawtracker.ingestion.mentions.finder import Mention
-from lawtracker.ingestion.mentions.grammar import INTERNATIONAL
+from lawtracker.ingestion.mentions.grammar import INTERNATIONAL, grammar
 from lawtracker.ingestion.mentions.layout import Layout, LineKind
-from lawtracker.ingestion.mentions.roles import STRONG_ROLES, cue_for, event_kind, is_conditional
+from lawtracker.ingestion.mentions.roles import (
+    STRONG_ROLES,
+    Cue,
+    cue_for,
+    event_kind,
+    is_conditional,
+)
 
 _REFERENCING = re.compile(
     r"(?:amend\w*|amending|amendments?|changes|additions|addenda|supplement\w*|made|introduced)\s+"
@@ -205,7 +211,13 @@ def attach_dates(
         in_clause = [m for m in real if clause.start <= m.span.start < clause.end]
         cue = cue_for(text, clause, found.span, spans)
         target: Group | None = None
-        if cue is not None and cue.role in STRONG_ROLES | {"dated", "deadline"}:
+        labelled = _label_cue(text, layout, found.span)
+        if labelled is not None:
+            # "Date of signing: 20 December 2022": the label gives the role, the item the act.
+            cue = labelled
+            item = layout.item_at(found.span.start)
+            target = _first_in(real, item, of) or fallback
+        if target is None and cue is not None and cue.role in STRONG_ROLES | {"dated", "deadline"}:
             target = _governed(in_clause, cue.span, found.span, of)
             if (
                 target is None
@@ -224,40 +236,93 @@ def attach_dates(
                 continue
             target = of[id(near[-1])]
             cue = None
-        mention = target.lead
-        if cue is None:
-            kind, label = EventKind.OTHER, "date stated with the measure"
-        else:
-            kind = event_kind(cue.role, mention.instrument, mention.collegial)
-            label = one_line(text[cue.span.start : cue.span.end]).lower()
-            if kind == EventKind.IN_FORCE and is_conditional(text, clause):
-                label += " (planned or conditional)"
-        if kind in (
-            EventKind.SIGNED,
-            EventKind.ADOPTED,
-            EventKind.IN_FORCE,
-            EventKind.PUBLISHED,
-        ) and (found.precision == DatePrecision.MONTH_DAY):
-            label += " (year not stated)"
-        event = event_from(found, kind, lang=ctx_lang(ctx), label=label)
-        if found.year_inferred:
-            event = EventDraft(
-                kind=event.kind,
-                date=event.date,
-                precision=event.precision,
-                provenance=Provenance(
-                    event.provenance.span,
-                    event.provenance.lang,
-                    min(0.8, event.provenance.confidence),
-                    True,
-                ),
-                rule="year not stated: taken from the document's dateline",
-                label=event.label,
-            )
-        if not any(e.kind == event.kind and e.date == event.date for e in target.events):
-            target.events.append(event)
-        if cue is not None and cue.role in STRONG_ROLES | {"dated"}:
-            target.strong += 1
+        targets = [target]
+        plural = _PLURAL_BACKREF.search(text, clause.start, clause.end)
+        if plural is not None and cue is not None:
+            # "Both Laws entered into force on D": every law of the item.
+            item = layout.item_at(found.span.start)
+            kind = _PLURAL_KINDS.get(plural.group(1).lower()[:4])
+            same = [
+                of[id(m)]
+                for m in real
+                if item.start <= m.span.start < item.end and m.number and m.instrument == kind
+            ]
+            targets = list({id(g): g for g in same}.values()) or targets
+        for one in targets:
+            _add_event(ctx, text, clause, found, cue, one)
+
+
+_PLURAL_BACKREF = re.compile(
+    r"\b(?:both|these|the|all|the\s+two|the\s+three)\s+(laws|decrees|decisions|resolutions|orders|codes)\b",
+    re.I,
+)
+_PLURAL_KINDS = {
+    "laws": Instrument.LAW,
+    "decr": Instrument.DECREE,
+    "deci": Instrument.RESOLUTION,
+    "reso": Instrument.RESOLUTION,
+    "orde": Instrument.ORDER,
+    "code": Instrument.CODE,
+}
+
+
+def _add_event(
+    ctx: DocumentContext, text: str, clause: Span, found: FoundDate, cue: Cue | None, target: Group
+) -> None:
+    """The event a date means for ``target``, once per kind and date."""
+    mention = target.lead
+    if cue is None:
+        kind, label = EventKind.OTHER, "date stated with the measure"
+    else:
+        kind = event_kind(cue.role, mention.instrument, mention.collegial)
+        label = one_line(text[cue.span.start : cue.span.end]).lower()
+        if kind == EventKind.IN_FORCE and is_conditional(text, clause):
+            label += " (planned or conditional)"
+    if kind in (
+        EventKind.SIGNED,
+        EventKind.ADOPTED,
+        EventKind.IN_FORCE,
+        EventKind.PUBLISHED,
+    ) and (found.precision == DatePrecision.MONTH_DAY):
+        label += " (year not stated)"
+    event = event_from(found, kind, lang=ctx_lang(ctx), label=label)
+    if found.year_inferred:
+        event = EventDraft(
+            kind=event.kind,
+            date=event.date,
+            precision=event.precision,
+            provenance=Provenance(
+                event.provenance.span,
+                event.provenance.lang,
+                min(0.8, event.provenance.confidence),
+                True,
+            ),
+            rule="year not stated: taken from the document's dateline",
+            label=event.label,
+        )
+    if not any(e.kind == event.kind and e.date == event.date for e in target.events):
+        target.events.append(event)
+    if cue is not None and cue.role in STRONG_ROLES | {"dated"}:
+        target.strong += 1
+
+
+def _label_cue(text: str, layout: Layout, date: Span) -> Cue | None:
+    """The role a label line gives the date that is its value."""
+    line = layout.line_at(date.start)
+    if line is None or line.kind != LineKind.LABEL or line.value is None:
+        return None
+    if not (line.value.start <= date.start and date.end <= line.value.end + 1):
+        return None
+    label_span = Span(line.span.start, line.value.start)
+    for rule in grammar().roles:
+        if rule.role in ("dated", "deadline"):
+            continue
+        match = rule.pattern.search(text, label_span.start, label_span.end)
+        if match:
+            return Cue(rule.role, Span(match.start(), match.end()))
+    if re.search(r"date", text[label_span.start : label_span.end], re.I):
+        return Cue("dated", label_span)
+    return None
 
 
 def ctx_lang(ctx: DocumentContext) -> Language:

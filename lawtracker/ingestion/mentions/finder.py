@@ -9,6 +9,7 @@ not when it is a bare common noun ("in accordance with the law").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -111,50 +112,70 @@ def find_mentions(text: str, layout: Layout, *, lang: str) -> list[Mention]:
     the span of an accepted mention (its quoted or "On …" title) is part of that title.
     """
     g = grammar()
-    numbered = _numbered(text, layout)
-    taken = [m.span for m in numbered]
-    candidates: list[tuple[int, int, HeadRule]] = []
-    for rule in g.heads:
+    heads = _Heads(text)
+    taken = bytearray(len(text) + 1)
+    numbered = _numbered(text, layout, heads, taken)
+    named: list[Mention] = []
+    for start, end, rule in heads.all:
         if rule.lang not in (lang, "en") and lang != "mixed":
             continue
-        candidates.extend((m.start(), -m.end(), rule) for m in rule.pattern.finditer(text))
-    candidates.sort(key=lambda c: (c[0], c[1]))
-    named: list[Mention] = []
-    for start, negative_end, rule in candidates:
-        span = Span(start, -negative_end)
-        if any(_overlaps(span, t) for t in taken) or layout.is_chrome(span):
+        span = Span(start, end)
+        if _covered(taken, span) or layout.is_chrome(span):
             continue
         mention = _named(text, layout, rule, span)
         if mention is None:
             continue
-        if mention.number_span is not None and any(
-            _overlaps(mention.number_span, t) for t in taken
-        ):
+        if mention.number_span is not None and _covered(taken, mention.number_span):
             continue  # that number already has its own head word
         named.append(mention)
-        taken.append(mention.span if not mention.backref else span)
+        _cover(taken, mention.span if not mention.backref else span)
     mentions = sorted([*numbered, *named], key=lambda m: m.span.start)
+    del g
     return _link_backrefs(text, layout, mentions)
+
+
+class _Heads:
+    """Every head-word match in a text, found once, in text order (longest first)."""
+
+    def __init__(self, text: str) -> None:
+        found = [
+            (m.start(), m.end(), rule)
+            for rule in grammar().heads
+            for m in rule.pattern.finditer(text)
+        ]
+        found.sort(key=lambda h: (h[0], -h[1]))
+        self.all = found
+        self.starts = [h[0] for h in found]
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, HeadRule]]:
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        return [h for h in self.all[low:high] if h[1] <= end]
+
+
+def _covered(mask: bytearray, span: Span) -> bool:
+    return mask.find(1, span.start, max(span.end, span.start + 1)) != -1
+
+
+def _cover(mask: bytearray, span: Span) -> None:
+    mask[span.start : span.end] = b"\x01" * (span.end - span.start)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _numbered(text: str, layout: Layout) -> list[Mention]:
+def _numbered(text: str, layout: Layout, heads: _Heads, used: bytearray) -> list[Mention]:
     """Mentions anchored on a number: code-shaped ones stand alone, generic ones need a head."""
     g = grammar()
     found: list[Mention] = []
-    used: list[Span] = []
     for rule in g.numbers:
         for match in rule.pattern.finditer(text):
             group = "num" if "num" in rule.pattern.groupindex else 0
             start, end = match.span(group)
             if rule.after_head_only:
                 continue  # handled when a head word is found
-            if any(_overlaps(Span(start, end), u) for u in used) or layout.is_chrome(
-                Span(start, end)
-            ):
+            if _covered(used, Span(start, end)) or layout.is_chrome(Span(start, end)):
                 continue
             number = text[start:end]
             if rule.prefix is not None:
@@ -162,11 +183,11 @@ def _numbered(text: str, layout: Layout) -> list[Mention]:
             number = re.sub(r"\s+", " ", number).strip().rstrip(".")
             if not re.search(r"\d", number) or _SUMMARY_RECORD.search(number):
                 continue
-            head = _head_before(text, match.start(), 150)
-            if head is not None and any(_overlaps(head[1], u) for u in used):
+            head = _head_before(text, heads, match.start(), 150)
+            if head is not None and _covered(used, head[1]):
                 head = None
             if rule.generic and head is None:
-                head = _head_after(text, match.end(), 40)  # "432 nömrəli Qərar"
+                head = _head_after(heads, match.end(), 40)  # "432 nömrəli Qərar"
             if rule.generic and (
                 head is None
                 or _NOT_INSTRUMENT_BEFORE.search(text[max(0, match.start() - 14) : match.start()])
@@ -205,9 +226,9 @@ def _numbered(text: str, layout: Layout) -> list[Mention]:
             ):
                 mention.issuer, mention.collegial = authority, True
             found.append(mention)
-            used.append(Span(start, end))
+            _cover(used, Span(start, end))
             if head_span:
-                used.append(head_span)
+                _cover(used, head_span)
     return found
 
 
@@ -233,39 +254,37 @@ def _un_jurisdiction(symbol: str) -> str | None:
     return INTERNATIONAL
 
 
-def _head_before(text: str, position: int, reach: int) -> tuple[HeadRule, Span] | None:
+def _head_before(
+    text: str, heads: _Heads, position: int, reach: int
+) -> tuple[HeadRule, Span] | None:
+    """The nearest head word before a number, in its sentence, outside quoted titles."""
     window_start = max(0, position - reach)
     window = text[window_start:position]
     cut = max((m.end() for m in _WINDOW_BREAK.finditer(window)), default=-1)
     if cut >= 0:
         window_start += cut
         window = text[window_start:position]
+    candidates = heads.between(window_start, position)
+    if not candidates:
+        return None
     quoted = [
         Span(window_start + q.start(), window_start + q.end()) for q in _QUOTED.finditer(window)
     ]
     best: tuple[HeadRule, Span] | None = None
-    for rule in grammar().heads:
-        for match in rule.pattern.finditer(window):
-            span = Span(window_start + match.start(), window_start + match.end())
-            if any(q.start <= span.start < q.end for q in quoted):
-                continue  # "Tax Code" inside the quoted title of a law
-            if (
-                best is None
-                or span.start > best[1].start
-                or (span.start == best[1].start and span.end > best[1].end)
-            ):
-                best = (rule, span)
+    for start, end, rule in candidates:
+        if any(q.start <= start < q.end for q in quoted):
+            continue  # "Tax Code" inside the quoted title of a law
+        if best is None or start > best[1].start or (start == best[1].start and end > best[1].end):
+            best = (rule, Span(start, end))
     return best
 
 
-def _head_after(text: str, position: int, reach: int) -> tuple[HeadRule, Span] | None:
-    window = text[position : position + reach]
-    best: tuple[HeadRule, Span] | None = None
-    for rule in grammar().heads:
-        match = rule.pattern.search(window)
-        if match and (best is None or match.start() < best[1].start - position):
-            best = (rule, Span(position + match.start(), position + match.end()))
-    return best
+def _head_after(heads: _Heads, position: int, reach: int) -> tuple[HeadRule, Span] | None:
+    candidates = heads.between(position, position + reach)
+    if not candidates:
+        return None
+    start, end, rule = candidates[0]
+    return rule, Span(start, end)
 
 
 def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | None:
@@ -465,35 +484,31 @@ def _with_country(text: str, match: re.Match[str]) -> str:
 _ANY_KIND_BACKREF = re.compile(r"document|act|amendments|changes", re.I)
 
 
+_BACKREF_FAMILIES = (
+    frozenset({Instrument.LAW, Instrument.CODE, Instrument.AMNESTY_ACT}),
+    frozenset({Instrument.RESOLUTION, Instrument.DECREE, Instrument.ORDER}),
+)
+
+
 def _link_backrefs(text: str, layout: Layout, mentions: list[Mention]) -> list[Mention]:
-    """A back-reference points at the latest full mention of a compatible kind."""
+    """A back-reference points at the latest full mention of its own kind ("the Law": the
+    latest law, not the Criminal Code a law amends), else of a related kind."""
     for index, mention in enumerate(mentions):
         if not mention.backref:
             continue
         word = text[mention.span.start : mention.span.end]
+        earlier = [m for m in mentions[:index] if not m.backref]
         if _ANY_KIND_BACKREF.search(word):
-            numbered = [m for m in mentions[:index] if m.number and not m.backref]
-            if numbered:  # "the amendments": the numbered act, not the code it amends
-                mention.antecedent = numbered[-1]
-                continue
-        for earlier in reversed(mentions[:index]):
-            if earlier.backref:
-                continue
-            if earlier.instrument == mention.instrument or _ANY_KIND_BACKREF.search(word):
-                mention.antecedent = earlier
-                break
-            if {earlier.instrument, mention.instrument} <= {
-                Instrument.LAW,
-                Instrument.CODE,
-                Instrument.AMNESTY_ACT,
-            }:
-                mention.antecedent = earlier
-                break
-            if {earlier.instrument, mention.instrument} <= {
-                Instrument.RESOLUTION,
-                Instrument.DECREE,
-                Instrument.ORDER,
-            }:
-                mention.antecedent = earlier
-                break
+            numbered = [m for m in earlier if m.number]
+            # "the amendments", "the document": the numbered act, not the code it amends
+            mention.antecedent = (numbered or earlier or [None])[-1]
+            continue
+        same = [m for m in earlier if m.instrument == mention.instrument]
+        if same:
+            mention.antecedent = same[-1]
+            continue
+        family = next((f for f in _BACKREF_FAMILIES if mention.instrument in f), frozenset())
+        related = [m for m in earlier if m.instrument in family]
+        if related:
+            mention.antecedent = related[-1]
     return mentions

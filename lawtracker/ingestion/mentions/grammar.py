@@ -54,6 +54,7 @@ class RoleRule:
     side: str
     near: int
     adjacent: bool = False  # the cue counts only right after a mention ("Law No. 5 on D")
+    mention_within: int | None = None  # the cue counts only this close to a mention
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def grammar() -> Grammar:
             r["side"],
             int(r["near"]),
             bool(r.get("adjacent")),
+            r.get("mention_within"),
         )
         for r in data["role"]
     )

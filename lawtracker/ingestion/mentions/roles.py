@@ -66,6 +66,12 @@ def cue_for(text: str, clause: Span, date: Span, mentions: list[Span]) -> Cue | 
                 continue
             if rule.adjacent and not any(0 <= start - m.end <= 3 for m in mentions):
                 continue
+            if rule.mention_within is not None and not any(
+                0 <= m.start - end <= rule.mention_within
+                or 0 <= start - m.end <= rule.mention_within
+                for m in mentions
+            ):
+                continue
             generic = 1 if rule.role in ("dated", "deadline") else 0
             if rule.role == "dated" and any(
                 0 <= start - m.end <= 3 or (rule.side == "after" and 0 <= m.start - end <= 40)
