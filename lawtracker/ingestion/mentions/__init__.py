@@ -129,7 +129,9 @@ def extract(
         measure = measure_from(ctx, layout, group, role, prior=prior, title=title)
         if group is own_group and own is not None and own.jurisdiction == INTERNATIONAL:
             measure.jurisdiction = None
-        if role == MeasureRole.MENTIONED and not group.mentions[0].title:
+        if role == MeasureRole.MENTIONED:
+            # Named in passing, with no number or date of its own: a link from the measure
+            # the text is about, not a row of its own in the list.
             mentioned.append(measure)
             continue
         built.append((measure, group))

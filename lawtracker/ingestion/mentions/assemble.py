@@ -154,7 +154,8 @@ def merge_citation_lines(
         previous_end = line.span.end
         if not candidates:
             continue
-        subject = max(candidates, key=lambda g: g.first)
+        same_kind = [g for g in candidates if g.lead.instrument == cited.lead.instrument]
+        subject = max(same_kind or candidates, key=lambda g: g.first)
         for mention in subject.mentions:
             of[id(mention)] = cited
         cited.mentions.extend(subject.mentions)
@@ -504,13 +505,16 @@ def title_of(text: str, layout: Layout, group: Group) -> str:
         parts.append(
             ("of the " if not re.match(r"(?i)the\b", lead.issuer) else "of ") + lead.issuer
         )
-    if lead.title:
-        title = lead.title
+    titled = next((m for m in [lead, *group.mentions] if m.title and not m.backref), None)
+    if titled is not None:
+        title = titled.title or ""
         parts.append(f"“{title}”" if not re.match(r"(?i)(on|of|about|об?)\b", title) else title)
     elif not lead.number:
-        tail = _tail(text, layout, lead)
-        if tail:
-            parts.append(tail)
+        for mention in [lead, *group.mentions]:
+            tail = None if mention.backref else _tail(text, layout, mention)
+            if tail:
+                parts.append(tail)
+                break
     return one_line(" ".join(parts))[:240]
 
 
@@ -568,7 +572,7 @@ def measure_from(
         )
     lang = ctx_lang(ctx)
     measure = MeasureDraft(
-        key=measure_key(jurisdiction or "int", lead.instrument, ident),
+        key=measure_key(_key_prefix(jurisdiction, lead, group), lead.instrument, ident),
         title=title,
         instrument=lead.instrument,
         jurisdiction=jurisdiction,
@@ -591,6 +595,14 @@ def measure_from(
         seen.add(key)
         measure.quantities.append(quantity_from(quantity, lang=lang))
     return measure
+
+
+def _key_prefix(jurisdiction: str | None, lead: Mention, group: Group) -> str:
+    """ "int" for an international body's text or a treaty, "xx" for a country not named."""
+    if jurisdiction:
+        return jurisdiction
+    international = any(m.jurisdiction == INTERNATIONAL for m in group.mentions)
+    return "int" if international or group.own_document else "xx"
 
 
 def _text_span(ctx: DocumentContext, group: Group) -> Span:

@@ -51,6 +51,12 @@ _WINDOW_BREAK = re.compile(
     r"(?<!\bNo)(?<!\bNos)(?<!\bArt)(?<!\bDoc)(?<!\bpara)(?<!\bp)(?<!\bSt)\.\s+(?=[A-ZА-Я])|;|\n\s*\n"
 )
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]|(?<=[a-z])\d{1,2}(?=\s|$)")
+_DEFINED_TERM = re.compile(
+    r"(?:the\s+)?(?:new\s+)?(?:law|code|decree|rules|regulations?|resolution|decision|order|"
+    r"document|amendments|act|system|program(?:me)?|strategy|concept|agreement|convention|"
+    r"protocol|certificate|ministry|committee|list|bill)s?",
+    re.I,
+)
 _SUMMARY_RECORD = re.compile(r"/SR[./]")
 _QUOTE_OPEN = "\"“«„'‘"
 _QUOTED = re.compile(r"[\"“«„‘](?P<title>[^\"“”«»„\n]{3,220}?)[\"”»“’]")
@@ -95,6 +101,14 @@ _ISSUER_OF_ADJECTIVE = {
     "parliamentary": "Parliament",
 }
 _HEAD_MODIFIER = re.compile(r"(Presidential|Government|Governmental|Cabinet|Ministerial)\s", re.I)
+_BETWEEN_PARTIES = re.compile(
+    r"\s+(?:between|among)\s+(?:the\s+)?(?:Government\s+of\s+)?(?:the\s+)?[A-ZА-Я]", re.I
+)
+_ACT_LABEL = re.compile(
+    r"^[ \t]*(?:Legal\s+act|Act|Document|Instrument|Title|Normative\s+act)[ \t]*:[ \t]*$",
+    re.I | re.M,
+)
+_BY_ACT = re.compile(r"\b(?:by|under|with)\s+(?:an?\s+)?$", re.I)
 _WEAK_HEADS = frozenset(
     {Instrument.ORDER, Instrument.REGULATION, Instrument.OTHER, Instrument.REPORT}
 )
@@ -316,7 +330,14 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
     if mention.title:
         evidence += 0.8
     if mention.issuer:
-        evidence += 0.5
+        evidence += 0.7 if mention.issuer_after else 0.5
+    if _BETWEEN_PARTIES.match(after):
+        evidence += 0.8  # "Agreement between Georgia and Armenia"
+        mention.jurisdiction = INTERNATIONAL
+    if mention.issuer_after and _BY_ACT.search(before):
+        evidence += 0.4  # "By order of the President"
+    if _ACT_LABEL.search(text[max(0, span.start - 30) : span.start]):
+        evidence += 0.8  # "Legal act: Decision of …"
     if _OF_COUNTRY.match(after):
         evidence += 0.6
     if _ISSUER_BEFORE_HEAD.search(before):
@@ -340,10 +361,10 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
         evidence += 0.4
     if rule.lang != "en":
         evidence += 0.3
-    if backref and not mention.number and not mention.title:
+    weak = (_GENERIC_WORDS.match(word) and evidence < 0.9) or evidence < 0.8
+    if backref and weak and not mention.number and not mention.title:
         mention.backref = True
         return mention
-    weak = (_GENERIC_WORDS.match(word) and evidence < 0.9) or evidence < 0.8
     if weak and not (mention.number or mention.title):
         if g.determiner.search(before) or (rule.lang != "en" and word[:1].islower()):
             mention.backref = True  # "the decree", "этого закона": what was named before
@@ -403,6 +424,8 @@ def _describe(text: str, mention: Mention) -> None:
             title = quoted.group("title")
     if title:
         title = _FOOTNOTE.sub("", title).strip(" ,.")
+        if _DEFINED_TERM.fullmatch(title):
+            title = ""  # (the "Code"), ("Rules"): a defined short name, not a title
         mention.title = title or None
     if mention.jurisdiction is None:
         country = _OF_COUNTRY.match(after) or re.match(
@@ -412,19 +435,27 @@ def _describe(text: str, mention: Mention) -> None:
             mention.jurisdiction = jurisdiction_in(country.group(0))
 
 
+_TITLE_LEAD = (
+    r"(?:\s+(?:No\.?|№)\s?\S+)?(?:\s+of\s+the\s+[^\"“«.;\n]{3,90}?)?"
+    r"(?:\s+(?:dated|of|from|от)\s+[^\"“«;\n]{6,30}?)?"
+    r"(?:\s+(?:on|about)\s+(?:the\s+)?(?:approval|adoption|introduction|amendment)\s+of\s+(?:the\s+)?)?"
+    r"\s*(?:,\s*)?"
+)
+_LEAD_THEN_QUOTE = re.compile(_TITLE_LEAD + r"(?=[\"“«„‘])")
+_LEAD_PLAIN = re.compile(r"(?:\s+(?:No\.?|№)\s?\S+)?\s*(?:,\s*)?")
+
+
 def _title_after(after: str) -> tuple[str, int] | None:
     """A quoted title, or an "On …" title, within a few words after the head, and where
     it ends (relative to ``after``)."""
-    lead = re.match(
-        r"(?:\s+(?:No\.?|№)\s?\S+)?(?:\s+of\s+the\s+[^\"“«.;\n]{3,90}?)?(?:\s+(?:dated|of|from|от)\s+[^\"“«;\n]{6,30}?)?\s*(?:,\s*)?",
-        after,
-    )
+    lead = _LEAD_THEN_QUOTE.match(after)
+    if lead:
+        quoted = _QUOTED.match(after, lead.end())
+        if quoted:
+            return quoted.group("title"), quoted.end()
+    lead = _LEAD_PLAIN.match(after)
     offset = lead.end() if lead else 0
-    rest = after[offset:]
-    quoted = _QUOTED.match(rest)
-    if quoted and rest[:1] in _QUOTE_OPEN:
-        return quoted.group("title"), offset + quoted.end()
-    on = _ON_TITLE.match(rest)
+    on = _ON_TITLE.match(after[offset:])
     if on:
         return on.group("title"), offset + on.end("title")
     return None

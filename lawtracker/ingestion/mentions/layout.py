@@ -119,9 +119,14 @@ _SENTENCE_END = re.compile(
     r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bст\.)(?<!\bг\.)"
     r"(?<!\bp\.)(?<!\bpp\.)(?<!\bRev\.)(?<!\bAdd\.)(?<!\bCorr\.)(?<!\bCo\.)(?<!\bInc\.)"
     r"(?<!\bLtd\.)(?<!\bEngl\.)(?<!\bOr\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bart\.)(?<!\bno\.)"
-    r"(?<![A-Z]\.)(?=[\"”»)]?\s+[\"“«(]?[A-ZА-ЯƏÇŞĞÜÖİ\d])"
+    r"(?<!\b[A-Z]\.)(?=[\"”»)]?\s+[\"“«(]?[A-ZА-ЯƏÇŞĞÜÖİ\d])"
 )
 _CLAUSE_BREAK = re.compile(r";\s*|\s+[-–—]\s+(?=[A-ZА-Я])")
+# A line ending in a function word runs on into the next one.
+_OPEN_ENDING = re.compile(
+    r"\b(?:of|the|to|and|or|on|in|for|by|with|from|a|an|at|as|that|и|в|на|о|об|по|с|к|və|ilə)\s*$",
+    re.I,
+)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
@@ -187,7 +192,7 @@ def _is_headline(line: str, following: str) -> bool:
     """A short capitalised line without closing punctuation, above a longer text line."""
     if len(line) > 160 or len(line.split()) < 2 or not line[0].isupper():
         return False
-    if following[:1].islower():
+    if following[:1].islower() or _OPEN_ENDING.search(line):
         return False  # the sentence carries on: a hard-wrapped line, not a headline
     if len(line) > 70 and len(following) > 50 and not _END_PUNCT.search(line):
         return False  # a long line running into another: a wrapped paragraph
@@ -235,7 +240,11 @@ def _hard_wrapped(text: str, block: list[Line]) -> bool:
     for line, nxt in pairwise(block):
         body = text[line.span.start : line.span.end].rstrip()
         head = text[nxt.span.start : nxt.span.end].lstrip()
-        if body and not _END_PUNCT.search(body) and head[:1].islower():
+        if (
+            body
+            and not _END_PUNCT.search(body)
+            and (head[:1].islower() or _OPEN_ENDING.search(body))
+        ):
             carried += 1
         elif body and len(body) > 45 and not _END_PUNCT.search(body) and head[:1].isalpha():
             carried += 0.5

@@ -1,0 +1,263 @@
+"""The general extraction path on small documents written here, one per family of phrasing.
+
+Each document imitates a layout real third-party documents use (web pages with chrome,
+label:value items, a citation line closing an item, UN and Council of Europe headers,
+Russian and Azerbaijani news, hard-wrapped PDF text) with invented acts, numbers and
+dates. Profiles are off: these are the general path's own results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lawtracker.domain.drafts import MeasureDraft, ParsedSource
+from lawtracker.domain.enums import DatePrecision, EventKind, Instrument, MeasureRole
+from lawtracker.ingestion.families.context import DocumentContext
+from lawtracker.ingestion.mentions import extract
+
+
+def parse(text: str) -> ParsedSource:
+    return extract(DocumentContext("doc.txt", "0" * 64, text))
+
+
+def numbered(parsed: ParsedSource, number: str) -> MeasureDraft:
+    [measure] = [m for m in parsed.measures if m.number == number]
+    return measure
+
+
+def dates(measure: MeasureDraft, kind: EventKind) -> list[dt.date]:
+    return [e.date for e in measure.events if e.kind == kind and e.date is not None]
+
+
+WEB_PAGE = """Skip to content
+Logo Ministry Logo
+A- A A+
+Home | News | Contacts
+
+Cabinet approves rules for electronic invoices
+
+The "Rules for issuing electronic invoices" have been approved by Resolution No. 77 of the Cabinet of Ministers of the Republic of Azerbaijan dated March 3, 2021.
+The Rules enter into force on April 1, 2021.
+Share this page
+"""
+
+
+def test_web_page_chrome_is_never_a_title_and_the_headline_stays_apart() -> None:
+    parsed = parse(WEB_PAGE)
+    assert parsed.title == "Cabinet approves rules for electronic invoices"
+    resolution = numbered(parsed, "77")
+    assert resolution.instrument == Instrument.RESOLUTION
+    assert resolution.jurisdiction == "AZ"
+    assert resolution.authority == "Cabinet of Ministers of the Republic of Azerbaijan"
+    assert dates(resolution, EventKind.ADOPTED) == [dt.date(2021, 3, 3)]
+    assert resolution.role == MeasureRole.PRIMARY
+    assert all("Skip" not in m.title and "Logo" not in m.title for m in parsed.measures)
+
+
+LABELLED = """Legal updates
+
+Legal act: Decision of the Cabinet of Ministers on the approval of the "Rules for customs warehouses"
+
+Authority: Cabinet of Ministers
+
+Date of adoption: 12 March 2021
+
+Effective date: 1 April 2021
+
+The rules set out how goods are kept in customs warehouses.
+"""
+
+
+def test_label_lines_give_the_item_s_act_its_dates() -> None:
+    parsed = parse(LABELLED)
+    [decision] = [m for m in parsed.measures if m.instrument == Instrument.RESOLUTION]
+    assert dates(decision, EventKind.ADOPTED) == [dt.date(2021, 3, 12)]
+    assert dates(decision, EventKind.IN_FORCE) == [dt.date(2021, 4, 1)]
+    assert "Rules for customs warehouses" in decision.title
+
+
+CITATION_AFTER = """Highlights of May 2023
+On 3 May 2023, the President signed a Law introducing changes to the Land Code. The Law enters into force on 1 July 2023.
+Law No. ZRU-801 of 2 May 2023
+A new Law "On Beekeeping" has been adopted. It provides for a register of apiaries.
+Law No. ZRU-805 of 20 May 2023
+"""
+
+
+def test_a_citation_line_closes_the_item_above_it() -> None:
+    parsed = parse(CITATION_AFTER)
+    land = numbered(parsed, "ZRU-801")
+    assert land.jurisdiction == "UZ"
+    assert dates(land, EventKind.SIGNED) == [dt.date(2023, 5, 3)]
+    assert dates(land, EventKind.IN_FORCE) == [dt.date(2023, 7, 1)]
+    bees = numbered(parsed, "ZRU-805")
+    assert "Beekeeping" in bees.title
+    assert dates(bees, EventKind.ADOPTED) == [dt.date(2023, 5, 20)]
+    assert len([m for m in parsed.measures if m.instrument == Instrument.LAW]) == 2
+
+
+def test_an_unnumbered_act_with_its_issuer_and_date_counts() -> None:
+    parsed = parse(
+        "Tax news\n\nA Decision of the Cabinet of Ministers dated 5 June 2020 approved the "
+        "procedure for refunding excise duty on exported fuel.\n"
+    )
+    [decision] = parsed.measures
+    assert decision.number is None
+    assert decision.instrument == Instrument.RESOLUTION
+    assert dates(decision, EventKind.ADOPTED) == [dt.date(2020, 6, 5)]
+
+
+def test_russian_decree_with_code_number() -> None:
+    parsed = parse(
+        "Новости\n\nПрезидент подписал Указ «О мерах по развитию пчеловодства» от 12 марта "
+        "2024 года № УП-45. Указ вступает в силу с 1 апреля 2024 года.\n"
+    )
+    decree = numbered(parsed, "УП-45")
+    assert decree.instrument == Instrument.DECREE
+    assert decree.jurisdiction == "UZ"
+    assert dates(decree, EventKind.SIGNED) == [dt.date(2024, 3, 12)]
+    assert dates(decree, EventKind.IN_FORCE) == [dt.date(2024, 4, 1)]
+    assert parsed.languages[0].value == "ru"
+
+
+def test_azerbaijani_date_before_the_number() -> None:
+    parsed = parse(
+        "Xəbərlər\n\nAzərbaycan Respublikasının 2021-ci il 14 may tarixli 301-VIQD nömrəli "
+        "Qanunu ilə Vergi Məcəlləsinə dəyişikliklər edilib.\n"
+    )
+    law = numbered(parsed, "301-VIQD")
+    assert law.instrument == Instrument.LAW
+    assert law.jurisdiction == "AZ"
+    assert dates(law, EventKind.ADOPTED) == [dt.date(2021, 5, 14)]
+
+
+UN_REPORT = """United Nations
+
+CAT/C/GEO/CO/4
+
+Convention against Torture
+
+Distr.: General
+3 June 2024
+
+Original: English
+
+Committee against Torture
+
+Concluding observations on the fourth periodic report of Georgia
+
+1. The Committee considered the fourth periodic report of Georgia (CAT/C/GEO/4) at its 2090th and 2091st meetings. At its 2100th meeting, held on 20 May 2024, it adopted the present concluding observations.
+
+2. The Committee welcomes the adoption of the Law on Probation, on 4 April 2023.
+"""
+
+
+def test_a_un_document_is_itself_a_measure_and_cites_others() -> None:
+    parsed = parse(UN_REPORT)
+    report = numbered(parsed, "CAT/C/GEO/CO/4")
+    assert report.role == MeasureRole.PRIMARY
+    assert report.jurisdiction == "GE"
+    assert report.authority == "Committee against Torture"
+    assert report.title == "Concluding observations on the fourth periodic report of Georgia"
+    assert dates(report, EventKind.PUBLISHED) == [dt.date(2024, 6, 3)]
+    assert dates(report, EventKind.ADOPTED) == [dt.date(2024, 5, 20)]
+    state_report = numbered(parsed, "CAT/C/GEO/4")
+    assert state_report.role == MeasureRole.REFERENCED
+    assert state_report.authority == "Georgia (State party)"
+    [law] = [m for m in parsed.measures if m.instrument == Instrument.LAW]
+    assert law.jurisdiction == "GE"
+    assert law.role == MeasureRole.REFERENCED
+    assert dates(law, EventKind.ADOPTED) == [dt.date(2023, 4, 4)]
+
+
+def test_a_council_of_europe_text_belongs_to_no_state() -> None:
+    parsed = parse(
+        "Protecting rivers in the Caucasus\n\nResolution 2600 (2025)\n\nParliamentary Assembly\n"
+        "Text adopted by the Assembly on 12 October 2025 (30th Sitting).\n"
+        "1. The Assembly refers to Armenia and Georgia.\n"
+    )
+    resolution = numbered(parsed, "2600 (2025)")
+    assert resolution.jurisdiction is None
+    assert resolution.authority == "Parliamentary Assembly of the Council of Europe"
+    assert dates(resolution, EventKind.ADOPTED) == [dt.date(2025, 10, 12)]
+    assert resolution.key.startswith("int/")
+
+
+def test_two_laws_in_one_item_each_keep_their_own_fines() -> None:
+    parsed = parse(
+        "Fines raised\n\nLaw No. 45-VI raises the fine for late filing to 100 MCI. "
+        "Law No. 46-VI sets a fine of 250 MCI for unregistered cash registers.\n"
+    )
+    first, second = numbered(parsed, "45-VI"), numbered(parsed, "46-VI")
+    assert first.jurisdiction == second.jurisdiction == "KZ"
+    assert [q.value for q in first.quantities if q.unit == "MCI"] == [100]
+    assert [q.value for q in second.quantities if q.unit == "MCI"] == [250]
+
+
+def test_a_year_less_date_stays_month_day_without_a_dateline() -> None:
+    parsed = parse(
+        "By order of the President, 41 convicts were pardoned. The pardon order was signed "
+        "on May 25.\n"
+    )
+    [order] = parsed.measures
+    [signed] = [e for e in order.events if e.kind == EventKind.SIGNED]
+    assert signed.precision == DatePrecision.MONTH_DAY
+    assert (signed.date.month, signed.date.day) == (5, 25)
+
+
+def test_a_year_less_date_takes_the_dateline_year_and_asks_for_review() -> None:
+    parsed = parse(
+        "14:20 / 24.05.2024\n\nPardon order signed\n\nThe President signed a pardon order on "
+        "May 25 releasing 41 convicts.\n"
+    )
+    [order] = parsed.measures
+    [signed] = [e for e in order.events if e.kind == EventKind.SIGNED]
+    assert signed.date == dt.date(2024, 5, 25)
+    assert signed.provenance.needs_review and signed.provenance.confidence < 1
+    assert signed.rule is not None and "dateline" in signed.rule
+
+
+def test_a_treaty_between_states_has_no_jurisdiction() -> None:
+    parsed = parse(
+        "Ratification\n\nOn 10 March 2022 the President signed the Law on ratification. The "
+        "Agreement between Georgia and Armenia on Road Transport was signed on 2 June 2021.\n"
+    )
+    [agreement] = [m for m in parsed.measures if m.instrument == Instrument.OTHER]
+    assert agreement.jurisdiction is None
+    assert dates(agreement, EventKind.SIGNED) == [dt.date(2021, 6, 2)]
+
+
+def test_hard_wrapped_text_reads_a_title_across_lines() -> None:
+    parsed = parse(
+        "The opinion examines the amendments adopted by the Parliament of the Republic of\n"
+        "Armenia on 12 March 2019 to the Law on Public\n"
+        "Associations, which entered into force on 2 April 2019.\n"
+    )
+    [law] = [m for m in parsed.measures if m.instrument == Instrument.LAW]
+    assert "Public Associations" in law.title
+    assert law.jurisdiction == "AM"
+
+
+def test_background_dates_are_not_events_of_a_measure() -> None:
+    parsed = parse(
+        "Amnesty declared\n\nThe Parliament adopted the Amnesty Act on 2 December 2024. The "
+        "country became independent on 21 September 1991, and the war ended in 1994.\n"
+    )
+    [act] = parsed.measures
+    assert act.instrument == Instrument.AMNESTY_ACT
+    stated = {e.date for e in act.events if e.date is not None}
+    assert stated == {dt.date(2024, 12, 2)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In accordance with the law, the order of the day was approved.",
+        "The committee may 2 times a year review its rules.",
+        "Price list: 12 653 сум, 14 822 сум.",
+    ],
+)
+def test_common_words_alone_make_no_measure(text: str) -> None:
+    assert parse(text).measures == []
