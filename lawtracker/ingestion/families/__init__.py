@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from lawtracker.domain.drafts import MeasureDraft, ParsedSource
-from lawtracker.domain.enums import DocumentFamily, MeasureRole
+from lawtracker.domain.enums import DocumentFamily, EventKind, MeasureRole
 from lawtracker.errors import ParseError
 from lawtracker.ingestion.families import declaration, generic, news, newsletter, treaty_report
 from lawtracker.ingestion.families.context import DocumentContext
@@ -92,7 +92,7 @@ def merge_measures(first: list[MeasureDraft], more: list[MeasureDraft]) -> list[
         if measure.role == MeasureRole.MENTIONED:
             continue
         dated_citation = measure.role == MeasureRole.REFERENCED and any(
-            e.date for e in measure.events
+            e.date and e.kind != EventKind.OTHER for e in measure.events
         )
         if not (measure.number or dated_citation):
             continue

@@ -225,6 +225,7 @@ def attach_dates(
                 and cue.role in STRONG_ROLES
                 and fallback is not None
                 and fallback.own_document
+                and _OWN_WORDS.search(text, clause.start, clause.end)
             ):
                 target = fallback
             if target is None and cue.role in STRONG_ROLES:
@@ -253,6 +254,13 @@ def attach_dates(
             _add_event(ctx, text, clause, found, cue, one)
 
 
+# Words by which a report, an opinion or a resolution speaks of itself.
+_OWN_WORDS = re.compile(
+    r"\b(?:present|this|these|following)\s+(?:concluding|report|opinion|text|document|reply|"
+    r"resolution|recommendation|declaration|list|observations)|\bText\s+adopted|\b(?:Committee|"
+    r"Assembly|Commission|Ministers)\b|настоящ\w+|Комитет\w*|\bwritten\s+replies\b",
+    re.I,
+)
 _PLURAL_BACKREF = re.compile(
     r"\b(?:both|these|the|all|the\s+two|the\s+three)\s+(laws|decrees|decisions|resolutions|orders|codes)\b",
     re.I,

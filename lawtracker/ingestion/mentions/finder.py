@@ -61,7 +61,7 @@ _SUMMARY_RECORD = re.compile(r"/SR[./]")
 _QUOTE_OPEN = "\"“«„'‘"
 _QUOTED = re.compile(r"[\"“«„‘](?P<title>[^\"“”«»„\n]{3,220}?)[\"”»“’]")
 _ON_TITLE = re.compile(
-    r"\s*(?:,\s*)?(?P<title>(?:[Oo]n|[Oo]f|[Aa]bout|[Оо]б?|[Оо] )\s+(?:the\s+)?"
+    r"\s*(?:,\s*)?(?P<title>(?:[Oo]n|[Aa]bout|[Оо]б?|[Оо] )\s+(?:the\s+)?"
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
     r"[A-ZА-ЯƏÇŞĞÜÖİ][^.;:\n()]{2,160}?)"
@@ -346,6 +346,8 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
         mention.issuer = mention.issuer or _ISSUER_OF_ADJECTIVE.get(adjective.lower(), adjective)
     if word[:1].isupper() and rule.lang == "en" and rule.instrument not in _WEAK_HEADS:
         evidence += 0.3
+    if rule.proper:
+        evidence += 0.8
     if _DATED_AFTER.match(after):
         evidence += 0.6
     if (

@@ -26,6 +26,7 @@ class HeadRule:
     strength: float
     lang: str
     jurisdiction: str | None = None
+    proper: bool = False  # capitalised, the word alone names an instrument
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def grammar() -> Grammar:
             float(h.get("strength", 0.5)),
             h.get("lang", "en"),
             h.get("jurisdiction"),
+            bool(h.get("proper")),
         )
         for h in data["head"]
     )
