@@ -296,7 +296,8 @@ COLUMNS: dict[Any, tuple[str, ...]] = {
     ),
     Measure: (
         "id", "key", "title", "instrument", "number", "jurisdiction", "authority", "summary",
-        "signed_on", "in_force_on", "source_count", "created_at", "updated_at",
+        "signed_on", "in_force_on", "source_count", "created_at", "updated_at", "role",
+        "confidence",
     ),
     MeasureSource: ("measure_id", "source_id"),
     MeasureText: ("id", "measure_id", "source_id", "lang", "span_start", "span_end"),
@@ -915,7 +916,7 @@ def _measure_chunks(
             (measure_id, key, title, instrument.value, number, jur,
              _authority(rng, instrument, state), summary,
              _iso(signed_on) if signed_on else None, _iso(in_force_on) if in_force_on else None,
-             len(linked), now, now)
+             len(linked), now, now, "primary", 1.0)
         )  # fmt: skip
         # The search document, as storage.writer._reindex_measure builds it.
         body = "\n".join(source.folded[start:end] for source, _, start, end in slices)
