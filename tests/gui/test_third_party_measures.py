@@ -180,3 +180,49 @@ def test_a_summary_without_kept_files_hides_their_list(qtbot) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.kept_box.isVisible()
+
+
+def test_third_party_documents_go_in_through_the_window_with_their_measures(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """Documents in the layouts of other publishers (written here) through File ▸ Import."""
+    from tests.ingestion.written_docs import COE_RESOLUTION, RU_DECREE, UN_REPORT, WEB_PAGE
+
+    files = []
+    for name, text in (
+        ("cat-georgia.txt", UN_REPORT),
+        ("pace-rivers.txt", COE_RESOLUTION),
+        ("uz-decree-ru.txt", RU_DECREE),
+        ("ministry-page.txt", WEB_PAGE),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        files.append(str(path))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (files, "Documents"))
+
+    window.actions.import_files.trigger()
+    qtbot.waitUntil(lambda: window.import_flow.summary_dialog is not None, timeout=20_000)
+    summary = window.import_flow.summary_dialog.text()
+    assert summary.startswith("4 files read, 6 measures written.")
+    assert "Added (4):" in summary and "Traceback" not in summary
+    window.import_flow.summary_dialog.close_button.click()
+
+    report = _id(window, "ge/report/cat-c-geo-co-4")
+    resolution = _id(window, "int/resolution/2600-2025")
+    decree = _id(window, "uz/decree/up-45")
+    assert _id(window, "az/resolution/77")
+    row = window.model.row_of_id(resolution)
+    assert row is not None
+    cell = window.model.index(row, COL_JURISDICTION)
+    assert window.model.data(cell, Qt.ItemDataRole.DisplayRole) == "International"
+
+    window.select_measure(report)
+    assert window.detail.role_label.text().startswith("Role: Primary")
+    events = window.catalog.measure_detail(report).events
+    assert {(e.kind.value, e.date) for e in events if e.date} >= {
+        ("published", dt.date(2024, 6, 3)),
+        ("adopted", dt.date(2024, 5, 20)),
+    }
+    window.select_measure(decree)
+    assert window.catalog.measure_detail(decree).jurisdiction == "UZ"
+    _screenshot(window, "third-party-import.png")

@@ -16,6 +16,14 @@ from lawtracker.domain.drafts import MeasureDraft, ParsedSource
 from lawtracker.domain.enums import DatePrecision, EventKind, Instrument, MeasureRole
 from lawtracker.ingestion.families.context import DocumentContext
 from lawtracker.ingestion.mentions import extract
+from tests.ingestion.written_docs import (
+    CITATION_AFTER,
+    COE_RESOLUTION,
+    LABELLED,
+    RU_DECREE,
+    UN_REPORT,
+    WEB_PAGE,
+)
 
 
 def parse(text: str) -> ParsedSource:
@@ -31,19 +39,6 @@ def dates(measure: MeasureDraft, kind: EventKind) -> list[dt.date]:
     return [e.date for e in measure.events if e.kind == kind and e.date is not None]
 
 
-WEB_PAGE = """Skip to content
-Logo Ministry Logo
-A- A A+
-Home | News | Contacts
-
-Cabinet approves rules for electronic invoices
-
-The "Rules for issuing electronic invoices" have been approved by Resolution No. 77 of the Cabinet of Ministers of the Republic of Azerbaijan dated March 3, 2021.
-The Rules enter into force on April 1, 2021.
-Share this page
-"""
-
-
 def test_web_page_chrome_is_never_a_title_and_the_headline_stays_apart() -> None:
     parsed = parse(WEB_PAGE)
     assert parsed.title == "Cabinet approves rules for electronic invoices"
@@ -56,34 +51,12 @@ def test_web_page_chrome_is_never_a_title_and_the_headline_stays_apart() -> None
     assert all("Skip" not in m.title and "Logo" not in m.title for m in parsed.measures)
 
 
-LABELLED = """Legal updates
-
-Legal act: Decision of the Cabinet of Ministers on the approval of the "Rules for customs warehouses"
-
-Authority: Cabinet of Ministers
-
-Date of adoption: 12 March 2021
-
-Effective date: 1 April 2021
-
-The rules set out how goods are kept in customs warehouses.
-"""
-
-
 def test_label_lines_give_the_item_s_act_its_dates() -> None:
     parsed = parse(LABELLED)
     [decision] = [m for m in parsed.measures if m.instrument == Instrument.RESOLUTION]
     assert dates(decision, EventKind.ADOPTED) == [dt.date(2021, 3, 12)]
     assert dates(decision, EventKind.IN_FORCE) == [dt.date(2021, 4, 1)]
     assert "Rules for customs warehouses" in decision.title
-
-
-CITATION_AFTER = """Highlights of May 2023
-On 3 May 2023, the President signed a Law introducing changes to the Land Code. The Law enters into force on 1 July 2023.
-Law No. ZRU-801 of 2 May 2023
-A new Law "On Beekeeping" has been adopted. It provides for a register of apiaries.
-Law No. ZRU-805 of 20 May 2023
-"""
 
 
 def test_a_citation_line_closes_the_item_above_it() -> None:
@@ -110,10 +83,7 @@ def test_an_unnumbered_act_with_its_issuer_and_date_counts() -> None:
 
 
 def test_russian_decree_with_code_number() -> None:
-    parsed = parse(
-        "Новости\n\nПрезидент подписал Указ «О мерах по развитию пчеловодства» от 12 марта "
-        "2024 года № УП-45. Указ вступает в силу с 1 апреля 2024 года.\n"
-    )
+    parsed = parse(RU_DECREE)
     decree = numbered(parsed, "УП-45")
     assert decree.instrument == Instrument.DECREE
     assert decree.jurisdiction == "UZ"
@@ -131,27 +101,6 @@ def test_azerbaijani_date_before_the_number() -> None:
     assert law.instrument == Instrument.LAW
     assert law.jurisdiction == "AZ"
     assert dates(law, EventKind.ADOPTED) == [dt.date(2021, 5, 14)]
-
-
-UN_REPORT = """United Nations
-
-CAT/C/GEO/CO/4
-
-Convention against Torture
-
-Distr.: General
-3 June 2024
-
-Original: English
-
-Committee against Torture
-
-Concluding observations on the fourth periodic report of Georgia
-
-1. The Committee considered the fourth periodic report of Georgia (CAT/C/GEO/4) at its 2090th and 2091st meetings. At its 2100th meeting, held on 20 May 2024, it adopted the present concluding observations.
-
-2. The Committee welcomes the adoption of the Law on Probation, on 4 April 2023.
-"""
 
 
 def test_a_un_document_is_itself_a_measure_and_cites_others() -> None:
@@ -173,11 +122,7 @@ def test_a_un_document_is_itself_a_measure_and_cites_others() -> None:
 
 
 def test_a_council_of_europe_text_belongs_to_no_state() -> None:
-    parsed = parse(
-        "Protecting rivers in the Caucasus\n\nResolution 2600 (2025)\n\nParliamentary Assembly\n"
-        "Text adopted by the Assembly on 12 October 2025 (30th Sitting).\n"
-        "1. The Assembly refers to Armenia and Georgia.\n"
-    )
+    parsed = parse(COE_RESOLUTION)
     resolution = numbered(parsed, "2600 (2025)")
     assert resolution.jurisdiction is None
     assert resolution.authority == "Parliamentary Assembly of the Council of Europe"

@@ -44,8 +44,21 @@ def instrument_for(name: str, *, issuer: str = "") -> Instrument:
     return Instrument.OTHER
 
 
+# Letters that do not decompose to ASCII: Cyrillic (a simple scholarly transliteration),
+# Azerbaijani ə and ı, Armenian Ն/Լ of decision numbers ("16-Ն").
+_TRANSLITERATION = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфхцы", "abvgdeziyklmnoprstufhcy", strict=True)),
+        "ё": "yo", "ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ь": "", "э": "e",
+        "ю": "yu", "я": "ya", "ў": "o", "қ": "q", "ғ": "g", "ҳ": "h", "ә": "a", "ң": "n",
+        "ө": "o", "ү": "u", "ұ": "u", "і": "i", "ə": "e", "ı": "i", "ն": "n", "լ": "l",
+    }
+)  # fmt: skip
+
+
 def slugify(text: str, *, max_length: int = 60) -> str:
     """A lowercase ASCII slug: keys must survive every filesystem and URL."""
+    text = text.lower().translate(_TRANSLITERATION)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:max_length].rstrip("-") or "untitled"

@@ -59,7 +59,11 @@ def score(text: str) -> float:
     if signals == 2:
         fifth = next(itertools.islice(_PARAGRAPH.finditer(text), 4, None), None)
         signals += fifth is not None  # at least five numbered paragraphs
-    return 0.85 if signals >= 3 else 0.0
+    if signals < 3:
+        return 0.0
+    # The profile is the State party's follow-up information ("[Date received: …]"); other
+    # UN documents read better through the general path, which knows their own symbols.
+    return 0.85 if _RECEIVED.search(head) else 0.5
 
 
 def parse(ctx: DocumentContext) -> ParsedSource:
