@@ -30,6 +30,7 @@ from lawtracker.domain.rules import (
 )
 from lawtracker.errors import UserFacingError
 from lawtracker.ingestion.pipeline import FileStatus, ingest_paths
+from lawtracker.private_files import write_private_text
 from lawtracker.services.annotation_io import import_annotations_file, write_annotations_file
 from lawtracker.services.catalog import Catalog
 from lawtracker.services.export import export_csv, export_json
@@ -230,7 +231,7 @@ def _dispatch(args: argparse.Namespace, store: OpenedStore, out: TextIO, err: Te
     if args.command == "export":
         text = export_json(store.engine) if args.format == "json" else export_csv(store.engine)
         if args.out:
-            args.out.write_text(text, encoding="utf-8")
+            write_output(args.out, text)
             print(f"wrote {args.out}", file=err)
         else:
             out.write(text if text.endswith("\n") else text + "\n")
@@ -240,6 +241,14 @@ def _dispatch(args: argparse.Namespace, store: OpenedStore, out: TextIO, err: Te
     if args.command == "check":
         return _check(args, store, out, err)
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def write_output(path: Path, text: str, *, newline: str | None = None) -> None:
+    """Write an export the user asked for: owner-only, whole, or one clear error."""
+    try:
+        write_private_text(path, text, newline=newline)
+    except OSError as exc:
+        raise UserFacingError(f"Cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def _annotations(args: argparse.Namespace, store: OpenedStore, err: TextIO) -> int:
@@ -426,7 +435,7 @@ def _check_incentive(args: argparse.Namespace, book: RuleBook, out: TextIO, err:
     comparison = compare(book.incentives())
     if args.rule == "compare":
         if args.csv:
-            args.csv.write_text(to_csv(comparison), encoding="utf-8")
+            write_output(args.csv, to_csv(comparison), newline="")
             print(f"wrote {args.csv}", file=err)
         elif args.json:
             rows = [
@@ -462,7 +471,7 @@ def _check_incentive(args: argparse.Namespace, book: RuleBook, out: TextIO, err:
     )
     verdicts = evaluate_all(book, scenario)
     if args.csv:
-        args.csv.write_text(to_csv(comparison, scenario=scenario, verdicts=verdicts), "utf-8")
+        write_output(args.csv, to_csv(comparison, scenario=scenario, verdicts=verdicts), newline="")
         print(f"wrote {args.csv}", file=err)
     if args.json:
         document = {

@@ -9,6 +9,7 @@ decides where records go. It imports no Qt: the GUI passes a callback to
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
 import traceback
@@ -36,6 +37,25 @@ _OURS = "_lawtracker_handler"
 log = logging.getLogger(__name__)
 crash_log = logging.getLogger("lawtracker.crash")
 
+# SQLAlchemy's exception text ends with the statement's values on a line of its own
+# ("[parameters: ('the document text', ...)]"): a document's or a note's text.
+# Engines are built with hide_parameters=True; this is the second line of defence
+# for any other engine or library that formats values the same way.
+_SQL_PARAMETERS = re.compile(r"\[parameters: [^\n]*")
+_HIDDEN = "[parameters hidden]"
+
+
+def redact(text: str) -> str:
+    """``text`` without SQL statement values (documents and notes never reach a log)."""
+    return _SQL_PARAMETERS.sub(_HIDDEN, text)
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats records, tracebacks included, then removes SQL statement values."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
 
 def setup_logging(*, verbose: bool = False, to_file: bool = True) -> Path | None:
     """Send lawtracker's records to a rotating file and warnings to stderr.
@@ -60,7 +80,7 @@ def setup_logging(*, verbose: bool = False, to_file: bool = True) -> Path | None
 
     stderr_handler = logging.StreamHandler(sys.stderr)
     stderr_handler.setLevel(logging.INFO if verbose else logging.WARNING)
-    stderr_handler.setFormatter(logging.Formatter(STDERR_FORMAT))
+    stderr_handler.setFormatter(RedactingFormatter(STDERR_FORMAT))
     _add(root, stderr_handler)
 
     if not to_file:
@@ -75,7 +95,7 @@ def setup_logging(*, verbose: bool = False, to_file: bool = True) -> Path | None
         log.warning("cannot write the log file %s (%s); logging to stderr only", log_path, exc)
         return None
     file_handler.setLevel(logging.DEBUG)
-    file_handler.setFormatter(logging.Formatter(FILE_FORMAT))
+    file_handler.setFormatter(RedactingFormatter(FILE_FORMAT))
     _add(root, file_handler)
     log.info("logging to %s", log_path)
     return log_path
@@ -106,7 +126,7 @@ def install_excepthooks(on_bug: BugCallback | None) -> None:
     """
 
     def report(exc: BaseException, tb: TracebackType | None, where: str) -> None:
-        text = "".join(traceback.format_exception(type(exc), exc, tb))
+        text = redact("".join(traceback.format_exception(type(exc), exc, tb)))
         crash_log.critical("uncaught exception in %s:\n%s", where, text.rstrip())
         if on_bug is None:
             return

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from lawtracker.errors import UserFacingError
+from lawtracker.gui.safe_text import SafeTextDocument
 
 
 def write_html_pdf(path: Path, html: str, *, title: str) -> None:
@@ -27,7 +28,8 @@ def write_html_pdf(path: Path, html: str, *, title: str) -> None:
             QPageLayout.Unit.Millimeter,
         )
     )
-    document = QTextDocument()
+    # Our HTML escapes every text it quotes; the document also refuses every resource.
+    document = SafeTextDocument()
     document.setHtml(html)
     document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.print_(writer)

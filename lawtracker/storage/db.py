@@ -15,6 +15,7 @@ from sqlalchemy.engine import URL, Engine, ExceptionContext, make_url
 from sqlmodel import Session
 
 from lawtracker.errors import StorageError
+from lawtracker.storage.sqlite_errors import classify_sqlite_error
 
 BUSY_TIMEOUT_MS = 5000
 #: Values per ``IN (...)`` list: under SQLite's old limit of 999 bound parameters.
@@ -40,7 +41,7 @@ def make_engine(target: str | Path) -> Engine:
     """
     url = _to_url(target)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url)
+        return create_engine(url, hide_parameters=True)
     path = _sqlite_file(url)
     if path is not None:
         try:
@@ -49,7 +50,9 @@ def make_engine(target: str | Path) -> Engine:
             raise StorageError(
                 f"Cannot create the folder {path.parent} for the database: {exc.strerror or exc}"
             ) from exc
-    engine = create_engine(url)
+    # hide_parameters: SQLAlchemy puts a statement's values (a document's text, a note)
+    # into its exception messages and INFO records; those may reach the log.
+    engine = create_engine(url, hide_parameters=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "handle_error", _translate_sqlite_error)
     return engine
@@ -90,24 +93,7 @@ def database_path(engine: Engine) -> Path | None:
 
 def storage_error_for(exc: BaseException, path: Path | str | None) -> StorageError | None:
     """A user-facing error for the SQLite failures a user can act on, else ``None``."""
-    message = str(exc).lower()
-    where = str(path) if path is not None else "the database"
-    if "database is locked" in message or "database table is locked" in message:
-        return StorageError(
-            f"The database {where} is busy: another program (or another lawtracker window) "
-            "is writing to it. Close it and try again."
-        )
-    if "unable to open" in message:
-        return StorageError(
-            f"Cannot open the database {where}: check that the file and its folder exist "
-            "and that you may write to them."
-        )
-    if "file is not a database" in message or "disk image is malformed" in message:
-        return StorageError(
-            f"The file {where} is not a lawtracker database, or it is damaged. "
-            "Restore it from a backup or choose another file."
-        )
-    return None
+    return classify_sqlite_error(exc, path)
 
 
 def _to_url(target: str | Path) -> URL:
@@ -139,7 +125,11 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> N
 
 
 def _translate_sqlite_error(context: ExceptionContext) -> None:
-    """Turn locked/unopenable/not-a-database failures into ``StorageError`` naming the file."""
+    """Turn environmental SQLite failures (full, read-only, busy...) into ``StorageError``.
+
+    Raised from here, the ``StorageError`` replaces SQLAlchemy's ``OperationalError``
+    everywhere, commits included; other errors stay bugs.
+    """
     original = context.original_exception
     if not isinstance(original, sqlite3.Error):
         return

@@ -12,14 +12,13 @@ overwritten or dropped without the user choosing it.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from lawtracker.domain.annotations import (
     AnchorInput,
@@ -36,11 +35,10 @@ from lawtracker.gui.annotations.commands import (
     Hooks,
     VersionBook,
 )
+from lawtracker.gui.dialogs.save_failure import report_failure
 from lawtracker.gui.settings import WindowSettings
 from lawtracker.services.annotation_io import ImportReport
 from lawtracker.services.annotations import Annotations, default_author
-
-log = logging.getLogger(__name__)
 
 JSON_FILTER = "Annotations (*.json)"
 PDF_FILTER = "PDF (*.pdf)"
@@ -117,17 +115,15 @@ class AnnotationController(QObject):
         from lawtracker.gui.annotations.dialog import AnnotateDialog
 
         dialog = AnnotateDialog(
-            self.window, measure_title=detail.title, known_tags=self.known_tags(), anchor=anchor
+            self.window,
+            measure_title=detail.title,
+            known_tags=self.known_tags(),
+            anchor=anchor,
+            save=lambda data: self.service.create(detail.key, data),
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved is None:
             return False
-        data = dialog.value()
-        try:
-            saved = self.service.create(detail.key, data)
-        except UserFacingError as exc:
-            self._error("Cannot save the annotation", exc)
-            return False
-        self._push(CreateAnnotation(self.hooks, saved))
+        self._push(CreateAnnotation(self.hooks, dialog.saved))
         self.message.emit("Annotation saved")
         return True
 
@@ -145,24 +141,15 @@ class AnnotationController(QObject):
             measure_title=measure_title or before.measure_key,
             known_tags=self.known_tags(),
             initial=before.as_input(),
+            save=lambda data: self.service.update(
+                annotation_id, data, expected_version=before.version
+            ),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        data = dialog.value()
-        try:
-            saved = self.service.update(annotation_id, data, expected_version=before.version)
-        except AnnotationConflict as conflict:
-            return self._resolve(conflict)
-        except UserFacingError as exc:
-            self._error("Cannot save the annotation", exc)
-            return False
-        self._push(
-            EditAnnotation(
-                self.hooks,
-                before.as_input(),
-                saved,
-            )
-        )
+        if dialog.conflict is not None:
+            return self._resolve(dialog.conflict)
+        self._push(EditAnnotation(self.hooks, before.as_input(), dialog.saved))
         self.message.emit("Annotation saved")
         return True
 
@@ -254,20 +241,18 @@ class AnnotationController(QObject):
         originals = {e.field: e.original for e in self.service.edits_for(detail.key)}
         from lawtracker.gui.annotations.field_edit import FieldEditDialog, editable_fields
 
+        def save(name: str, value: str | None) -> None:
+            if value is None:
+                self.service.revert_field(detail.key, name)
+            else:
+                self.service.edit_field(detail.key, name, value)
+
         dialog = FieldEditDialog(
-            self.window, fields=editable_fields(detail, originals), initial=field
+            self.window, fields=editable_fields(detail, originals), initial=field, save=save
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         chosen = dialog.field()
-        try:
-            if dialog.reverted:
-                self.service.revert_field(detail.key, chosen.name)
-            else:
-                self.service.edit_field(detail.key, chosen.name, dialog.value())
-        except UserFacingError as exc:
-            self._error("Cannot save the correction", exc)
-            return False
         self.message.emit(f"{chosen.label}: {'reverted' if dialog.reverted else 'corrected'}")
         self._changed(detail.key)
         return True
@@ -355,7 +340,11 @@ class AnnotationController(QObject):
         body = report_html(entries, title=REPORT_TITLE, generated=dt.datetime.now(dt.UTC))
         try:
             write_pdf(path, body, title=REPORT_TITLE)
-        except (UserFacingError, OSError) as exc:
+        except OSError as exc:
+            failure = UserFacingError(f"Cannot write {path}: {exc.strerror or exc}")
+            self._error("Cannot write the report", failure)
+            return None
+        except UserFacingError as exc:
             self._error("Cannot write the report", exc)
             return None
         self.message.emit(f"Review report of {len(entries):,} measures saved to {path}")
@@ -374,6 +363,5 @@ class AnnotationController(QObject):
         self._error("Cannot undo or redo that", exc)
         self.storeChanged.emit()
 
-    def _error(self, title: str, exc: Exception) -> None:
-        log.info("%s: %s", title, exc)
-        QMessageBox.warning(self.window, title, str(exc))
+    def _error(self, title: str, exc: UserFacingError) -> None:
+        report_failure(self.window, title, exc)

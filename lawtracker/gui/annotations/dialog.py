@@ -2,13 +2,16 @@
 
 Built in code with its buttons as attributes (tests press them); OK stays
 disabled until :meth:`AnnotateDialog.validate` passes. The note preview is
-Markdown with HTML disabled, so pasted markup shows as text.
+Markdown with HTML disabled, so pasted markup shows as text. Given a ``save``
+callable, the dialog saves on OK and stays open with the text when the store
+refuses the save (a full disk, a read-only file): the note is never lost.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt
 from PySide6.QtGui import QPalette
@@ -26,14 +29,21 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from lawtracker.domain.annotations import AnchorInput, AnnotationInput, normalise_tags
+from lawtracker.domain.annotations import (
+    AnchorInput,
+    AnnotationConflict,
+    AnnotationInput,
+    normalise_tags,
+)
 from lawtracker.domain.enums import ReviewStatus
+from lawtracker.errors import UserFacingError
 from lawtracker.gui.annotations.texts import STATUS_NAMES, render_note
+from lawtracker.gui.dialogs.save_failure import report_failure
+from lawtracker.gui.safe_text import SafeTextBrowser
 
 
 def split_tags(text: str) -> tuple[str, ...]:
@@ -87,6 +97,9 @@ class AnnotateDialog(QDialog):
         known_tags: tags used anywhere in the store, for completion.
         initial: the annotation being edited (``None`` for a new one).
         anchor: the text span a new annotation is attached to, if any.
+        save: called with :meth:`value` on OK; its result is kept in :attr:`saved`. A
+            :class:`UserFacingError` keeps the dialog open (after a message box); an
+            :class:`AnnotationConflict` closes it with :attr:`conflict` set.
     """
 
     def __init__(
@@ -97,8 +110,12 @@ class AnnotateDialog(QDialog):
         known_tags: Sequence[str] = (),
         initial: AnnotationInput | None = None,
         anchor: AnchorInput | None = None,
+        save: Callable[[AnnotationInput], Any] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._save = save
+        self.saved: Any = None
+        self.conflict: AnnotationConflict | None = None
         self.setWindowTitle(("Edit annotation" if initial else "Annotate") + " — " + measure_title)
         self.setAccessibleName("Annotation")
         self._anchor = anchor if anchor is not None else (initial.anchor if initial else None)
@@ -124,7 +141,7 @@ class AnnotateDialog(QDialog):
         self.note_edit.setAccessibleName("Note")
         self.note_edit.setPlaceholderText("Note (plain text or Markdown)")
         self.note_edit.setTabChangesFocus(True)
-        self.preview = QTextBrowser()
+        self.preview = SafeTextBrowser()
         self.preview.setAccessibleName("Note preview")
         self.preview.setOpenLinks(False)  # no navigation, no network: a preview only
         self.preview.setOpenExternalLinks(False)
@@ -234,6 +251,19 @@ class AnnotateDialog(QDialog):
         if len(data.note) > 100_000:
             return "The note is too long (100,000 characters at most)."
         return ""
+
+    def accept(self) -> None:
+        """Save first when given ``save``: close only once the store has the annotation."""
+        if self._save is not None:
+            try:
+                self.saved = self._save(self.value())
+            except AnnotationConflict as conflict:
+                self.conflict = conflict  # the caller asks "keep both or overwrite"
+            except UserFacingError as exc:
+                self.error_label.setText(str(exc))
+                report_failure(self, "Cannot save the annotation", exc)
+                return
+        super().accept()
 
     def _changed(self, *_: object) -> None:
         render_note(self.preview.document(), self.note_edit.toPlainText())

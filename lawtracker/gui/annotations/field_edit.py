@@ -6,7 +6,7 @@ shows what extraction said, so the user knows what "Revert" brings back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -33,6 +33,8 @@ from lawtracker.domain.annotations import (
     validate_edit,
 )
 from lawtracker.domain.catalog import MeasureDetail
+from lawtracker.errors import UserFacingError
+from lawtracker.gui.dialogs.save_failure import report_failure
 from lawtracker.gui.labels import number, words
 
 
@@ -81,6 +83,10 @@ class FieldEditDialog(QDialog):
     """Pick a field, type the right value; or revert an edited one to the extracted value.
 
     After ``exec``: :attr:`reverted` is True for "Revert", else :meth:`value` is the new value.
+
+    Args:
+        save: ``save(field name, value)`` (``None`` to revert) on OK or Revert; when the
+            store refuses, the dialog says why and stays open with the typed value.
     """
 
     def __init__(
@@ -89,8 +95,10 @@ class FieldEditDialog(QDialog):
         *,
         fields: Sequence[EditableField],
         initial: str | None = None,
+        save: Callable[[str, str | None], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._save = save
         self.setWindowTitle("Correct an extracted field")
         self.setAccessibleName("Correct a field")
         self._fields = list(fields)
@@ -168,6 +176,18 @@ class FieldEditDialog(QDialog):
             problem = str(exc)
         self.error_label.setText(problem)
         self.ok_button.setEnabled(not problem)
+
+    def accept(self) -> None:
+        """Save first when given ``save``; close only once the store has the change."""
+        if self._save is not None:
+            try:
+                self._save(self.field().name, None if self.reverted else self.value())
+            except UserFacingError as exc:
+                self.reverted = False
+                self.error_label.setText(str(exc))
+                report_failure(self, "Cannot save the correction", exc)
+                return
+        super().accept()
 
     def _revert(self) -> None:
         self.reverted = True

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QPushButton,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from lawtracker.domain.annotations import AnnotationVersion
 from lawtracker.gui.annotations.texts import STATUS_NAMES, local_time, one_line, render_note
+from lawtracker.gui.safe_text import SafeTextBrowser, plain_tip
 
 _VERSION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,13 +53,13 @@ class HistoryDialog(QDialog):
                 ]
             )
             item.setData(0, _VERSION_ROLE, version.version)
-            item.setToolTip(6, version.note)
+            item.setToolTip(6, plain_tip(version.note))
             item.setToolTip(2, version.saved_at.isoformat() + " (UTC)")
             self.tree.addTopLevelItem(item)
         for column in range(self.tree.columnCount() - 1):
             self.tree.resizeColumnToContents(column)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.preview = QTextBrowser()
+        self.preview = SafeTextBrowser()
         self.preview.setAccessibleName("Note of the selected version")
         self.preview.setOpenLinks(False)
         self.restore_button = QPushButton("&Restore this version")

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from lawtracker.log import redact
+
 
 def crash_message(log_file: Path | None) -> str:
     where = (
@@ -46,7 +48,7 @@ class CrashReporter(QObject):
 
     def report(self, exc: BaseException, text: str) -> None:
         """The ``on_bug`` callback: safe from any thread."""
-        self._bug.emit(f"{type(exc).__name__}: {exc}", text)
+        self._bug.emit(redact(f"{type(exc).__name__}: {exc}"), redact(text))
 
     def _show(self, summary: str, details: str) -> None:
         self.count += 1
