@@ -6,6 +6,11 @@ kept (stored and searchable like any other) with status KEPT, for a person to
 review: third-party documents often discuss measures the parser cannot name
 yet, and refusing them would lose them. A file already stored (same sha256) is skipped, so
 ingesting twice changes nothing; a changed file becomes a new version.
+
+Every file a folder holds is accounted for: one in a format no reader takes,
+or a folder that cannot be listed, is reported as SKIPPED with the reason. The
+original of each stored document is kept in the data folder (``storage.originals``);
+an e-mail's attachments are read and stored as sources of their own.
 """
 
 from __future__ import annotations
@@ -19,9 +24,18 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from lawtracker.domain.drafts import ParsedSource
+from lawtracker.domain.enums import DatePrecision
 from lawtracker.errors import LawtrackerError
-from lawtracker.ingestion.readers import read_document, supported_suffixes
+from lawtracker.ingestion.readers import (
+    RawDocument,
+    is_supported,
+    read_bytes,
+    read_document,
+    unsupported_reason,
+)
 from lawtracker.storage.db import session_scope
+from lawtracker.storage.originals import remove_original, store_original
 from lawtracker.storage.tables import Source
 
 log = logging.getLogger(__name__)
@@ -36,6 +50,7 @@ class FileStatus(StrEnum):
     UNCHANGED = "unchanged"
     KEPT = "kept"  # stored and searchable, but no measure was found in it
     FAILED = "failed"
+    SKIPPED = "skipped"  # in a folder, but not a document lawtracker reads (or unreadable)
 
 
 KEPT_MESSAGE = "kept, no measure found: review it"
@@ -66,6 +81,11 @@ class IngestReport:
         return [r for r in self.results if r.status == FileStatus.FAILED]
 
     @property
+    def skipped(self) -> list[FileResult]:
+        """Files of an imported folder that were not read, each with the reason."""
+        return [r for r in self.results if r.status == FileStatus.SKIPPED]
+
+    @property
     def kept(self) -> list[FileResult]:
         """Files stored without any measure: a person should look at them."""
         return [r for r in self.results if r.status == FileStatus.KEPT]
@@ -82,29 +102,57 @@ class IngestReport:
             )
         ]
         measures = sum(len(r.measure_keys) for r in self.results if r.status != FileStatus.FAILED)
-        text = f"{len(self.results)} files: " + ", ".join(parts) + f"; {measures} measures written"
+        if self.count(FileStatus.SKIPPED):
+            parts.append(f"{self.count(FileStatus.SKIPPED)} skipped")
+        read = len(self.results) - self.count(FileStatus.SKIPPED)
+        text = f"{read} files: " + ", ".join(parts) + f"; {measures} measures written"
         return text + (" (cancelled)" if self.cancelled else "")
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given plus the supported files inside given folders, each once, in order."""
-    suffixes = set(supported_suffixes())
+    return scan_paths(paths)[0]
+
+
+def scan_paths(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
+    """The files to read, and every file or folder inside given folders that is not read.
+
+    A file given by name is always tried (its reader says what is wrong with it);
+    inside a folder, unsupported files and unreadable folders are skipped, each
+    with its reason, and hidden files (``.DS_Store``, editors' ``.~lock``) silently.
+    """
     seen: set[Path] = set()
     files: list[Path] = []
+    skipped: list[FileResult] = []
     for path in paths:
-        candidates: Iterator[Path]
-        if path.is_dir():
-            candidates = (
-                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in suffixes
-            )
-        else:
-            candidates = iter([path])
+        candidates: Iterable[Path] = _walk(path, skipped) if path.is_dir() else [path]
         for candidate in candidates:
             resolved = candidate.resolve()
             if resolved not in seen:
                 seen.add(resolved)
                 files.append(candidate)
-    return files
+    return files, skipped
+
+
+def _walk(folder: Path, skipped: list[FileResult]) -> Iterator[Path]:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        skipped.append(
+            FileResult(folder, FileStatus.SKIPPED, f"folder cannot be read ({exc.strerror or exc})")
+        )
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, skipped)
+        elif not entry.is_file():
+            continue
+        elif is_supported(entry.name):
+            yield entry
+        else:
+            skipped.append(FileResult(entry, FileStatus.SKIPPED, unsupported_reason(entry.name)))
 
 
 def ingest_paths(
@@ -114,7 +162,7 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> IngestReport:
-    files = expand_paths(paths)
+    files, skipped = scan_paths(paths)
     report = IngestReport()
     known = known_hashes(engine)
     for index, path in enumerate(files):
@@ -123,7 +171,8 @@ def ingest_paths(
             break
         if progress is not None:
             progress(index, len(files), path.name)
-        report.results.append(ingest_file(path, engine=engine, known=known))
+        report.results.extend(ingest_document(path, engine=engine, known=known))
+    report.results.extend(skipped)
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
@@ -135,8 +184,43 @@ def known_hashes(engine: Engine) -> set[str]:
         return set(session.execute(select(Source.sha256)).scalars())
 
 
-def ingest_file(path: Path, *, engine: Engine, known: set[str] | None = None) -> FileResult:
-    """Ingest one file in its own transaction; ``known`` (hashes) is updated when given."""
+def ingest_document(path: Path, *, engine: Engine, known: set[str]) -> list[FileResult]:
+    """One file's result, then one per attachment of an e-mail (each its own source)."""
+    try:
+        raw = read_document(path)
+    except LawtrackerError as exc:
+        log.info("refused %s: %s", path, exc)
+        return [FileResult(path, FileStatus.FAILED, _reason(exc, path))]
+    results = [ingest_file(path, engine=engine, known=known, raw=raw)]
+    for attachment in raw.attachments:
+        shown = path.parent / f"{path.name} ▸ {attachment.name}"
+        if not is_supported(attachment.name):
+            reason = f"attachment not read: {unsupported_reason(attachment.name)}"
+            results.append(FileResult(shown, FileStatus.SKIPPED, reason))
+            continue
+        try:
+            inner = read_bytes(Path(attachment.name), attachment.data)
+        except LawtrackerError as exc:
+            reason = _reason(exc, Path(attachment.name))
+            results.append(FileResult(shown, FileStatus.FAILED, reason))
+            continue
+        results.append(ingest_file(shown, engine=engine, known=known, raw=inner, carrier=path.name))
+    return results
+
+
+def ingest_file(
+    path: Path,
+    *,
+    engine: Engine,
+    known: set[str] | None = None,
+    raw: RawDocument | None = None,
+    carrier: str | None = None,
+) -> FileResult:
+    """Ingest one file in its own transaction; ``known`` (hashes) is updated when given.
+
+    ``raw`` is the file already read (or an attachment, then ``carrier`` names the
+    e-mail it came in, recorded as the source's publisher when it has none).
+    """
     # The parsers compile a few hundred regular expressions on import (about 0.15 s):
     # imported here, not at the top, so that opening the window does not pay for them.
     from lawtracker.ingestion.families import parse_document
@@ -144,19 +228,29 @@ def ingest_file(path: Path, *, engine: Engine, known: set[str] | None = None) ->
     from lawtracker.storage.writer import store_parsed_source
 
     known = known if known is not None else known_hashes(engine)
+    stored_original = False
     try:
-        raw = read_document(path)
+        raw = raw if raw is not None else read_document(path)
         if raw.sha256 in known:
             return FileResult(path, FileStatus.UNCHANGED, "already in the store")
         ctx = DocumentContext(path.name, raw.sha256, raw.text)
         parsed = parse_document(ctx)
+        _apply_format_facts(parsed, raw, carrier)
         with session_scope(engine) as session:
             stored = store_parsed_source(session, parsed)
+            # Inside the transaction: a copy that cannot be written leaves no source behind.
+            layout = raw.layout.to_json() if raw.layout is not None else None
+            store_original(raw.sha256, raw.suffix, raw.data, layout_json=layout)
+            stored_original = True
         known.add(raw.sha256)
     except LawtrackerError as exc:
+        if stored_original and raw is not None:
+            remove_original(raw.sha256)  # the transaction rolled back: nothing half-written
         log.info("refused %s: %s", path, exc)
         return FileResult(path, FileStatus.FAILED, _reason(exc, path))
     except Exception as exc:
+        if stored_original and raw is not None:
+            remove_original(raw.sha256)
         log.exception("bug while ingesting %s", path)
         return FileResult(
             path, FileStatus.FAILED, f"internal error ({type(exc).__name__}); details in the log"
@@ -172,6 +266,18 @@ def ingest_file(path: Path, *, engine: Engine, known: set[str] | None = None) ->
         + (f", version {stored.version}" if stored.version > 1 else "")
     )
     return FileResult(path, status, message, parsed.family.value, keys)
+
+
+def _apply_format_facts(parsed: ParsedSource, raw: RawDocument, carrier: str | None) -> None:
+    """What the format states outright beats a guess from the text: an e-mail's Subject
+    and Date; an attachment records the e-mail it came in."""
+    if raw.title and raw.suffix == ".eml":
+        parsed.title = raw.title
+    if raw.date is not None and parsed.date is None:
+        parsed.date = raw.date  # type: ignore[assignment]
+        parsed.date_precision = DatePrecision.DAY
+    if carrier is not None and not parsed.publisher:
+        parsed.publisher = f"attached to the e-mail {carrier}"
 
 
 def _reason(exc: Exception, path: Path) -> str:

@@ -1,7 +1,9 @@
 """Turn a file on disk into text, or say clearly why it cannot be read.
 
-Readers are chosen by file suffix; each returns the decoded text. Only plain
-text and Markdown exist today; PDF or DOCX readers plug into ``READERS``.
+The reader is chosen by file suffix from ``FORMATS``; each format lives in its
+own module under ``lawtracker.ingestion.formats`` and reads bytes, so an
+e-mail's attachments go through :func:`read_bytes` exactly like files. Every
+format has a size limit a user can be told (``size_limits``).
 """
 
 from __future__ import annotations
@@ -12,89 +14,115 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawtracker.errors import ParseError
+from lawtracker.ingestion.formats import Attachment, Extracted, PageLayout
+from lawtracker.ingestion.formats.eml import read_eml
+from lawtracker.ingestion.formats.pdf import read_pdf
+from lawtracker.ingestion.formats.text import read_text
+from lawtracker.ingestion.formats.web import read_html
+from lawtracker.ingestion.formats.word import read_docx
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
-_BINARY_SNIFF_BYTES = 8192
+_MB = 1024 * 1024
+MAX_FILE_BYTES = 10 * _MB  # plain text and web pages
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    suffixes: tuple[str, ...]
+    read: Callable[[bytes, str], Extracted]
+    max_bytes: int
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("Text", (".txt", ".md", ".markdown", ".text"), read_text, MAX_FILE_BYTES),
+    Format("PDF", (".pdf",), read_pdf, 200 * _MB),
+    Format("Word", (".docx",), read_docx, 50 * _MB),
+    Format("Web page", (".html", ".htm"), read_html, MAX_FILE_BYTES),
+    Format("E-mail", (".eml",), read_eml, 50 * _MB),
+)
+_BY_SUFFIX = {suffix: fmt for fmt in FORMATS for suffix in fmt.suffixes}
 
 
 @dataclass(frozen=True, slots=True)
 class RawDocument:
+    """A read document: its text, the bytes it came from, and what its format told."""
+
     path: Path
     text: str
     sha256: str
     encoding: str
+    data: bytes = b""
+    title: str | None = None
+    date: object = None  # datetime.date of an e-mail's Date header
+    layout: PageLayout | None = None
+    attachments: tuple[Attachment, ...] = ()
 
-
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
-    """Decode as UTF-8, else Windows-1251 (Cyrillic), else Latin-1.
-
-    cp1251 is tried before latin-1 because legal texts from the region are
-    often Cyrillic; a text that is valid in neither is treated as binary.
-    """
-    if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
-        raise ParseError(f"{path.name}: looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    for encoding in ("cp1251", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _mostly_printable(text):
-            return text, encoding
-    raise ParseError(f"{path.name}: not a text file in UTF-8, Windows-1251 or Latin-1")
-
-
-def _mostly_printable(text: str) -> bool:
-    sample = text[:_BINARY_SNIFF_BYTES]
-    if not sample:
-        return True
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return control / len(sample) < 0.01
-
-
-def read_text_file(path: Path) -> str:
-    data = path.read_bytes()
-    return _decode(data, path)[0]
-
-
-READERS: dict[str, Callable[[Path], str]] = {
-    ".txt": read_text_file,
-    ".md": read_text_file,
-    ".markdown": read_text_file,
-    ".text": read_text_file,
-}
+    @property
+    def suffix(self) -> str:
+        return self.path.suffix.lower()
 
 
 def supported_suffixes() -> list[str]:
-    return sorted(READERS)
+    return sorted(_BY_SUFFIX)
+
+
+def is_supported(name: str) -> bool:
+    return Path(name).suffix.lower() in _BY_SUFFIX
+
+
+def size_limits() -> dict[str, int]:
+    """Format name → the largest file of it that is read, in bytes."""
+    return {fmt.name: fmt.max_bytes for fmt in FORMATS}
+
+
+def unsupported_reason(name: str) -> str:
+    suffix = Path(name).suffix
+    return (
+        f"unsupported file type '{suffix or 'none'}' (supported: {', '.join(supported_suffixes())})"
+    )
 
 
 def read_document(path: Path) -> RawDocument:
     """Read one file; raise ``ParseError`` naming the file and the reason."""
     if not path.is_file():
         raise ParseError(f"{path.name}: not a file")
-    if path.suffix.lower() not in READERS:
-        raise ParseError(
-            f"{path.name}: unsupported file type '{path.suffix or 'none'}' "
-            f"(supported: {', '.join(supported_suffixes())})"
-        )
-    size = path.stat().st_size
-    if size == 0:
-        raise ParseError(f"{path.name}: the file is empty")
-    if size > MAX_FILE_BYTES:
-        raise ParseError(
-            f"{path.name}: {size / 1_048_576:.0f} MB is larger than the "
-            f"{MAX_FILE_BYTES // 1_048_576} MB limit for one document"
-        )
+    if not is_supported(path.name):
+        raise ParseError(f"{path.name}: {unsupported_reason(path.name)}")
+    _check_size(path.name, path.stat().st_size)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
-    text, encoding = _decode(data, path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    return read_bytes(path, data)
+
+
+def read_bytes(path: Path, data: bytes) -> RawDocument:
+    """Read ``data`` as the format ``path``'s suffix names (a file or an attachment)."""
+    if not is_supported(path.name):
+        raise ParseError(f"{path.name}: {unsupported_reason(path.name)}")
+    _check_size(path.name, len(data))
+    extracted = _BY_SUFFIX[path.suffix.lower()].read(data, path.name)
+    if not extracted.text.strip() and not extracted.attachments:
         raise ParseError(f"{path.name}: contains only white space")
-    return RawDocument(path, text, hashlib.sha256(data).hexdigest(), encoding)
+    return RawDocument(
+        path,
+        extracted.text,
+        hashlib.sha256(data).hexdigest(),
+        extracted.encoding,
+        data,
+        extracted.title,
+        extracted.date,
+        extracted.layout,
+        extracted.attachments,
+    )
+
+
+def _check_size(name: str, size: int) -> None:
+    if size == 0:
+        raise ParseError(f"{name}: the file is empty")
+    limit = _BY_SUFFIX[Path(name).suffix.lower()]
+    if size > limit.max_bytes:
+        raise ParseError(
+            f"{name}: {size / _MB:.0f} MB is larger than the "
+            f"{limit.max_bytes // _MB} MB limit for one {limit.name.lower()} document"
+        )
