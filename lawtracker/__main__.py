@@ -12,9 +12,12 @@ from collections.abc import Sequence
 from lawtracker import cli, paths, site_config
 from lawtracker.errors import UserFacingError
 from lawtracker.log import setup_logging
+from lawtracker.private_files import restrict_umask
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before anything is written: stores, logs, settings and exports hold client work.
+    restrict_umask()
     args = cli.build_parser().parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)

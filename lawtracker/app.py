@@ -33,6 +33,7 @@ from lawtracker.gui.self_check import run_self_check
 from lawtracker.gui.settings import WindowSettings
 from lawtracker.gui.style import install_legible_checks
 from lawtracker.log import LOG_FILE_NAME, install_excepthooks
+from lawtracker.private_files import restrict_umask
 from lawtracker.services.annotation_io import import_annotations_file, write_annotations_file
 from lawtracker.services.annotations import Annotations
 from lawtracker.services.catalog import Catalog
@@ -55,6 +56,7 @@ DESKTOP_ID = "org.lawtracker.LawTracker"
 
 def run(args: argparse.Namespace) -> int:
     """Open the window (or run the self-check); the process exit status."""
+    restrict_umask()  # also when started without __main__ (the frozen build's hooks)
     if args.self_check:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -30,7 +30,7 @@ from lawtracker.domain.rules import (
 )
 from lawtracker.errors import UserFacingError
 from lawtracker.ingestion.pipeline import FileStatus, ingest_paths
-from lawtracker.private_files import write_private_text
+from lawtracker.private_files import restrict_umask, write_private_text
 from lawtracker.services.annotation_io import import_annotations_file, write_annotations_file
 from lawtracker.services.catalog import Catalog
 from lawtracker.services.export import export_csv, export_json
@@ -541,6 +541,7 @@ def _check_calculator(args: argparse.Namespace, book: RuleBook, out: TextIO) -> 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    restrict_umask()  # every file the command writes is owner-only
     args = build_parser().parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)

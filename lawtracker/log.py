@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 
 from lawtracker import paths
+from lawtracker.private_files import make_private, private_dir
 
 LOG_FILE_NAME = "lawtracker.log"
 MAX_BYTES = 1_000_000
@@ -43,6 +44,15 @@ crash_log = logging.getLogger("lawtracker.crash")
 # for any other engine or library that formats values the same way.
 _SQL_PARAMETERS = re.compile(r"\[parameters: [^\n]*")
 _HIDDEN = "[parameters hidden]"
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose every file (the current one and each rotation) is 0600."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  (the stdlib's signature)
+        stream = super()._open()
+        make_private(Path(self.baseFilename))
+        return stream
 
 
 def redact(text: str) -> str:
@@ -87,8 +97,8 @@ def setup_logging(*, verbose: bool = False, to_file: bool = True) -> Path | None
         return None
     log_path = paths.log_dir() / LOG_FILE_NAME
     try:
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        file_handler = RotatingFileHandler(
+        private_dir(log_path.parent)
+        file_handler = PrivateRotatingFileHandler(
             log_path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError as exc:

@@ -24,17 +24,41 @@ def restrict_umask() -> int:
     return os.umask(PRIVATE_UMASK)
 
 
-def private_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) and make ``path`` itself 0700.
+def private_dir(path: Path, *, claim: bool = True) -> Path:
+    """Create ``path`` (and missing parents) 0700; with ``claim``, make ``path`` 0700 too.
 
-    Parents that already existed keep their mode: they may be shared (``~/.local``).
+    Folders that already existed keep their mode unless claimed: a parent may be
+    shared (``~/.local``), and the folder a user chose for ``--db`` is theirs. Our own
+    data and log folders are claimed.
     """
     missing = [p for p in (path, *path.parents) if not p.exists()]
     path.mkdir(parents=True, exist_ok=True)
     for folder in missing:
         _chmod(folder, DIR_MODE)
-    _chmod(path, DIR_MODE)
+    if claim:
+        _chmod(path, DIR_MODE)
     return path
+
+
+def create_private_file(path: Path) -> bool:
+    """Create ``path`` empty and 0600 if it does not exist; True if it was created.
+
+    SQLite gives a database's -wal and -shm the database file's mode, so a store
+    created this way keeps all three owner-only whatever the umask.
+    """
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return False
+    os.close(handle)
+    _chmod(path, FILE_MODE)
+    return True
+
+
+def copy_mode(source: Path, target: Path) -> None:
+    """Give ``target`` ``source``'s permission bits (a backup is as private as its store)."""
+    with contextlib.suppress(OSError):
+        target.chmod(source.stat().st_mode & 0o777)
 
 
 def make_private(*paths: Path) -> None:

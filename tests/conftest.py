@@ -26,6 +26,15 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+@pytest.fixture(autouse=True)
+def _restore_umask():
+    """``lawtracker.__main__.main`` sets the process umask to 0o077; undo it after each test."""
+    old = os.umask(0o022)
+    os.umask(old)
+    yield
+    os.umask(old)
+
+
 @pytest.fixture(scope="session")
 def seeded_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store migrated to head and populated from the seeds, built once per run."""

@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from lawtracker.errors import UserFacingError
+from lawtracker.errors import UserFacingError, log_safe
 from lawtracker.gui.workers import SerialWorker
+from lawtracker.private_files import write_private_text
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ class ExportFlow(QObject):
         def job(_progress: object) -> Path:
             text = exporter(fmt, chosen_ids)
             try:
-                path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+                write_private_text(path, text if text.endswith("\n") else text + "\n")
             except OSError as exc:
                 raise UserFacingError(f"Cannot write {path}: {exc.strerror or exc}") from exc
             return path
@@ -80,6 +81,6 @@ class ExportFlow(QObject):
     def _failed(self, exc: BaseException, _details: str) -> None:
         if not isinstance(exc, UserFacingError):
             raise exc
-        log.warning("export failed: %s", exc)
+        log.warning("export failed: %s", log_safe(exc))
         self.message.emit("Export failed")
         QMessageBox.warning(self._window, "Export failed", str(exc))

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
 from lawtracker.errors import UserFacingError
 from lawtracker.gui.safe_text import SafeTextDocument
+from lawtracker.private_files import make_private
 
 
 def write_html_pdf(path: Path, html: str, *, title: str) -> None:
@@ -34,5 +35,6 @@ def write_html_pdf(path: Path, html: str, *, title: str) -> None:
     document.setPageSize(QSizeF(writer.width(), writer.height()))
     document.print_(writer)
     del writer  # the file is finished when the writer goes away
+    make_private(path)  # a report quotes documents and notes
     if not path.exists() or path.stat().st_size == 0:
         raise UserFacingError(f"Could not write the report to {path}.")

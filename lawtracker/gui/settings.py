@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QSettings, qVersion
 from lawtracker import paths
 from lawtracker.domain.catalog import MeasureFilter, SortColumn
 from lawtracker.domain.enums import Instrument, ReviewStatus
+from lawtracker.private_files import create_private_file, make_private, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,8 @@ def filter_from_json(text: str) -> MeasureFilter:
             follow_up_by=day("follow_up_by"),
         )
     except (ValueError, TypeError, AttributeError, KeyError) as exc:
-        log.warning("ignoring unreadable saved filter %r: %s", text, exc)
+        # Not the text: a saved filter holds the user's last search.
+        log.warning("ignoring an unreadable saved filter (%s)", type(exc).__name__)
         return MeasureFilter()
 
 
@@ -106,7 +108,10 @@ class WindowSettings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_settings_path()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.path.parent, claim=False)
+            # It holds the last search and folders: owner-only, and Qt keeps the mode
+            # of an existing file when it rewrites it.
+            create_private_file(self.path)
         except OSError as exc:
             log.warning("cannot create %s: %s; settings will not persist", self.path.parent, exc)
         self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
@@ -170,6 +175,7 @@ class WindowSettings:
 
     def sync(self) -> None:
         self._qsettings.sync()
+        make_private(self.path)
         if self._qsettings.status() != QSettings.Status.NoError:
             log.warning("could not write the settings file %s", self.path)
 

@@ -44,6 +44,7 @@ from lawtracker.domain.annotations import (
     normalise_tags,
 )
 from lawtracker.errors import UserFacingError
+from lawtracker.private_files import write_private_text
 from lawtracker.services.annotation_rows import (
     Fields,
     anchor_for_import,
@@ -109,14 +110,9 @@ def export_annotations_json(engine: Engine) -> str:
 def write_annotations_file(engine: Engine, path: Path) -> int:
     """Write the export to ``path`` (whole or not at all); the number of annotations."""
     document = export_annotations(engine)
-    partial = path.with_name(path.name + ".partial")
     try:
-        partial.write_text(
-            json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        partial.replace(path)
+        write_private_text(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise AnnotationFileError(f"Cannot write {path}: {exc.strerror or exc}") from exc
     return len(document["annotations"])
 

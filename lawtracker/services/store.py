@@ -14,7 +14,8 @@ from sqlalchemy.engine import Engine
 
 from lawtracker import paths
 from lawtracker.ingestion.pipeline import IngestReport, ingest_paths
-from lawtracker.storage.db import make_engine
+from lawtracker.private_files import make_private, private_dir
+from lawtracker.storage.db import database_path, make_engine
 from lawtracker.storage.migrate import MigrationOutcome, upgrade_to_head
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,14 @@ class OpenedStore:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _make_default_store_private(engine: Engine) -> None:
+    path = database_path(engine)
+    if path is None:
+        return
+    private_dir(path.parent)
+    make_private(path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
 
 
 def describe_target(target: str | Path | None) -> str:
@@ -56,6 +65,10 @@ def open_store(target: str | Path | None = None, *, seed: bool | None = None) ->
         log.warning(
             "database upgraded from %s; backup at %s", outcome.from_revision, outcome.backup_path
         )
+    if target is None:
+        # Our own data folder: tighten what an older lawtracker left world-readable.
+        # A store the user named keeps the mode they gave it (SQLite copies it to -wal/-shm).
+        _make_default_store_private(engine)
     store = OpenedStore(engine, describe_target(target), outcome)
     should_seed = seed if seed is not None else (target is None and outcome.created)
     if should_seed:

@@ -15,6 +15,7 @@ from sqlalchemy.engine import URL, Engine, ExceptionContext, make_url
 from sqlmodel import Session
 
 from lawtracker.errors import StorageError
+from lawtracker.private_files import create_private_file, private_dir
 from lawtracker.storage.sqlite_errors import classify_sqlite_error
 
 BUSY_TIMEOUT_MS = 5000
@@ -43,9 +44,11 @@ def make_engine(target: str | Path) -> Engine:
     if url.get_backend_name() != "sqlite":
         return create_engine(url, hide_parameters=True)
     path = _sqlite_file(url)
-    if path is not None:
+    if path is not None and url.query.get("mode") != "ro":
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent, claim=False)
+            # Owner-only from the first byte; SQLite gives -wal and -shm the same mode.
+            create_private_file(path)
         except OSError as exc:
             raise StorageError(
                 f"Cannot create the folder {path.parent} for the database: {exc.strerror or exc}"

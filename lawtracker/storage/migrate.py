@@ -41,6 +41,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from lawtracker.errors import DatabaseTooNewError, StorageError
+from lawtracker.private_files import copy_mode
 from lawtracker.storage.db import database_path, make_engine, storage_error_for
 
 if TYPE_CHECKING:
@@ -155,6 +156,7 @@ def backup_sqlite_file(path: Path, *, label: str) -> Path:
             closing(sqlite3.connect(partial)) as copy,
         ):
             source.backup(copy)
+        copy_mode(path, partial)  # as private as the store itself, whatever the umask
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from lawtracker.domain.rules import OUTCOME_WORDS, Clause, Comparison, Scenario, Verdict
 from lawtracker.gui.incentives.comparison_model import UNVERIFIED_MARK, cell_text
 from lawtracker.gui.pdf import write_html_pdf
+from lawtracker.private_files import write_private_text
 
 CSV_COLUMNS = (
     "section",
@@ -208,7 +209,7 @@ def write_pdf(path: Path, comparison: Comparison | None, report: ScenarioReport 
 
 
 def write_csv(path: Path, comparison: Comparison | None, report: ScenarioReport | None) -> None:
-    path.write_text(csv_text(comparison, report), encoding="utf-8", newline="")
+    write_private_text(path, csv_text(comparison, report), newline="")
 
 
 def titles_of(verdicts: Sequence[Verdict]) -> list[str]:
