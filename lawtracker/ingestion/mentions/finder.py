@@ -24,6 +24,7 @@ from lawtracker.ingestion.mentions.grammar import (
     grammar,
 )
 from lawtracker.ingestion.mentions.layout import Layout
+from lawtracker.ingestion.mentions.prefilter import fold, may_match
 
 
 @dataclass
@@ -126,9 +127,10 @@ def find_mentions(text: str, layout: Layout, *, lang: str) -> list[Mention]:
     the span of an accepted mention (its quoted or "On …" title) is part of that title.
     """
     g = grammar()
-    heads = _Heads(text)
+    folded = fold(text)
+    heads = _Heads(text, folded)
     taken = bytearray(len(text) + 1)
-    numbered = _numbered(text, layout, heads, taken)
+    numbered = _numbered(text, folded, layout, heads, taken)
     named: list[Mention] = []
     for start, end, rule in heads.all:
         if rule.lang not in (lang, "en") and lang != "mixed":
@@ -151,10 +153,11 @@ def find_mentions(text: str, layout: Layout, *, lang: str) -> list[Mention]:
 class _Heads:
     """Every head-word match in a text, found once, in text order (longest first)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, folded: str) -> None:
         found = [
             (m.start(), m.end(), rule)
             for rule in grammar().heads
+            if may_match(rule.needs, folded)
             for m in rule.pattern.finditer(text)
         ]
         found.sort(key=lambda h: (h[0], -h[1]))
@@ -179,16 +182,18 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _numbered(text: str, layout: Layout, heads: _Heads, used: bytearray) -> list[Mention]:
+def _numbered(
+    text: str, folded: str, layout: Layout, heads: _Heads, used: bytearray
+) -> list[Mention]:
     """Mentions anchored on a number: code-shaped ones stand alone, generic ones need a head."""
     g = grammar()
     found: list[Mention] = []
     for rule in g.numbers:
+        if rule.after_head_only or not may_match(rule.needs, folded):
+            continue  # after-head numbers are read when a head word is found
+        group = "num" if "num" in rule.pattern.groupindex else 0
         for match in rule.pattern.finditer(text):
-            group = "num" if "num" in rule.pattern.groupindex else 0
             start, end = match.span(group)
-            if rule.after_head_only:
-                continue  # handled when a head word is found
             if _covered(used, Span(start, end)) or layout.is_chrome(Span(start, end)):
                 continue
             number = text[start:end]

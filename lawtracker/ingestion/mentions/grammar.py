@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from lawtracker.domain.enums import Instrument
+from lawtracker.ingestion.mentions.prefilter import needs
 
 INTERNATIONAL = "international"
 UN_SYMBOL = "un-symbol"
@@ -27,6 +28,7 @@ class HeadRule:
     lang: str
     jurisdiction: str | None = None
     proper: bool = False  # capitalised, the word alone names an instrument
+    needs: tuple[str, ...] | None = None  # see prefilter.needs
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class NumberRule:
     after_head_only: bool
     prefix: re.Pattern[str] | None
     authority: str | None = None
+    needs: tuple[str, ...] | None = None  # see prefilter.needs
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,36 @@ def _instrument(entry: dict) -> Instrument | None:
     return Instrument(value) if value else None
 
 
+def _head_rule(entry: dict) -> HeadRule:
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{entry['pattern']})(?![\w-])",
+        re.MULTILINE if entry.get("case") else re.IGNORECASE | re.MULTILINE,
+    )
+    return HeadRule(
+        pattern,
+        Instrument(entry["instrument"]),
+        float(entry.get("strength", 0.5)),
+        entry.get("lang", "en"),
+        entry.get("jurisdiction"),
+        bool(entry.get("proper")),
+        needs(pattern),
+    )
+
+
+def _number_rule(entry: dict) -> NumberRule:
+    pattern = _compile(entry)
+    return NumberRule(
+        pattern,
+        entry.get("jurisdiction"),
+        _instrument(entry),
+        bool(entry.get("generic")),
+        bool(entry.get("after_head_only")),
+        re.compile(entry["prefix"], re.IGNORECASE) if entry.get("prefix") else None,
+        entry.get("authority"),
+        needs(pattern),
+    )
+
+
 @cache
 def grammar() -> Grammar:
     """The compiled grammar (read from the package data on first use)."""
@@ -92,35 +125,11 @@ def grammar() -> Grammar:
         .read_text(encoding="utf-8")
     )
     data = tomllib.loads(text)
-    heads = tuple(
-        HeadRule(
-            re.compile(
-                rf"(?<![\w-])(?:{h['pattern']})(?![\w-])",
-                re.MULTILINE if h.get("case") else re.IGNORECASE | re.MULTILINE,
-            ),
-            Instrument(h["instrument"]),
-            float(h.get("strength", 0.5)),
-            h.get("lang", "en"),
-            h.get("jurisdiction"),
-            bool(h.get("proper")),
-        )
-        for h in data["head"]
-    )
+    heads = tuple(_head_rule(h) for h in data["head"])
     head_any = re.compile(
         "|".join(f"(?:{h.pattern.pattern})" for h in heads), re.IGNORECASE | re.MULTILINE
     )
-    numbers = tuple(
-        NumberRule(
-            _compile(n),
-            n.get("jurisdiction"),
-            _instrument(n),
-            bool(n.get("generic")),
-            bool(n.get("after_head_only")),
-            re.compile(n["prefix"], re.IGNORECASE) if n.get("prefix") else None,
-            n.get("authority"),
-        )
-        for n in data["number"]
-    )
+    numbers = tuple(_number_rule(n) for n in data["number"])
     issuers = tuple(
         IssuerRule(_compile(i), bool(i["collegial"]), _instrument(i), i.get("jurisdiction"))
         for i in data["issuer"]
