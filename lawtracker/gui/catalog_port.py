@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 from lawtracker.domain.catalog import (
@@ -43,3 +44,6 @@ class CatalogPort(Protocol):
     def counts(self) -> StoreCounts: ...
 
     def measure_id_for_key(self, key: str) -> int | None: ...
+
+    def original_file(self, source_id: int) -> Path | None:
+        """The stored copy of a source's file, for "Open original" (``None``: not kept)."""

@@ -38,9 +38,12 @@ class ImporterPort(Protocol):
     ) -> IngestReport: ...
 
 
-def file_filter(suffixes: list[str]) -> str:
-    patterns = " ".join(f"*{s}" for s in suffixes)
-    return f"Documents ({patterns});;All files (*)"
+def file_filter(suffixes: list[str], types: list[tuple[str, list[str]]] | None = None) -> str:
+    """ "All documents" first, then one filter per format (``types``), then all files."""
+    filters = [f"All documents ({' '.join(f'*{s}' for s in suffixes)})"]
+    for name, type_suffixes in types or []:
+        filters.append(f"{name} ({' '.join(f'*{s}' for s in type_suffixes)})")
+    return ";;".join([*filters, "All files (*)"])
 
 
 class ImportFlow(QObject):
@@ -75,8 +78,10 @@ class ImportFlow(QObject):
     # -- choosing ----------------------------------------------------------------------
 
     def choose_files(self, start_dir: str) -> list[Path]:
+        types = getattr(self._importer, "file_types", None)  # test doubles may lack it
+        filters = file_filter(self._importer.suffixes(), types() if types else None)
         names, _ = QFileDialog.getOpenFileNames(
-            self._window, "Import documents", start_dir, file_filter(self._importer.suffixes())
+            self._window, "Import documents", start_dir, filters
         )
         return [Path(name) for name in names]
 

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from lawtracker.domain.catalog import MeasureFilter, SortColumn, TimelineItem
@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self.due_panel.measureActivated.connect(self.select_measure)
         self.due_panel.daysChanged.connect(lambda _days: self.refresh_due())
         self.list_pane.importRequested.connect(a.import_files.trigger)
+        self.detail.openOriginalRequested.connect(self.open_original)
+        self.setAcceptDrops(True)
         self.list_pane.resetRequested.connect(self.reset_filters)
         a.import_files.triggered.connect(lambda: self._import(folder=False))
         a.import_folder.triggered.connect(lambda: self._import(folder=True))
@@ -438,6 +440,39 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         flow.start(paths)
 
+    # -- documents dropped on the window, and their originals --------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.import_flow is not None and _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData())
+        if paths and self.import_dropped(paths):
+            event.acceptProposedAction()
+
+    def import_dropped(self, paths: list[Path]) -> bool:
+        """Import dropped files and folders as File ▸ Import would; ``False`` if busy."""
+        flow = self.import_flow
+        if flow is None or flow.busy():
+            return False
+        for action in (self.actions.import_files, self.actions.import_folder):
+            action.setEnabled(False)
+        return flow.start(paths)
+
+    def open_original(self, source_id: int) -> bool:
+        """Open a source's stored original with the system's viewer."""
+        finder = getattr(self.catalog, "original_file", None)
+        path = finder(source_id) if finder is not None else None
+        if path is None:
+            self.statusBar().showMessage(
+                "The original of this document was not kept (imported before lawtracker "
+                "kept originals): import the file again to keep it",
+                15_000,
+            )
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
     def _import_finished(self, report: IngestReport) -> None:
         for action in (self.actions.import_files, self.actions.import_folder):
             action.setEnabled(True)
@@ -566,3 +601,10 @@ class MainWindow(QMainWindow):
             self.writer.shutdown()
             self.reader.shutdown()
         super().closeEvent(event)
+
+
+def _local_paths(mime: QMimeData) -> list[Path]:
+    """The local files and folders of a drag (web links and the like are not imported)."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]

@@ -152,7 +152,8 @@ def _walk(folder: Path, skipped: list[FileResult]) -> Iterator[Path]:
         elif is_supported(entry.name):
             yield entry
         else:
-            skipped.append(FileResult(entry, FileStatus.SKIPPED, unsupported_reason(entry.name)))
+            reason = unsupported_reason(entry.name, with_supported=False)
+            skipped.append(FileResult(entry, FileStatus.SKIPPED, reason))
 
 
 def ingest_paths(
@@ -195,7 +196,8 @@ def ingest_document(path: Path, *, engine: Engine, known: set[str]) -> list[File
     for attachment in raw.attachments:
         shown = path.parent / f"{path.name} ▸ {attachment.name}"
         if not is_supported(attachment.name):
-            reason = f"attachment not read: {unsupported_reason(attachment.name)}"
+            reason = unsupported_reason(attachment.name, with_supported=False)
+            reason = f"attachment not read: {reason}"
             results.append(FileResult(shown, FileStatus.SKIPPED, reason))
             continue
         try:

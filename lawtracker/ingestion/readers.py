@@ -75,11 +75,11 @@ def size_limits() -> dict[str, int]:
     return {fmt.name: fmt.max_bytes for fmt in FORMATS}
 
 
-def unsupported_reason(name: str) -> str:
-    suffix = Path(name).suffix
-    return (
-        f"unsupported file type '{suffix or 'none'}' (supported: {', '.join(supported_suffixes())})"
-    )
+def unsupported_reason(name: str, *, with_supported: bool = True) -> str:
+    reason = f"unsupported file type '{Path(name).suffix or 'none'}'"
+    if not with_supported:
+        return reason
+    return f"{reason} (supported: {', '.join(supported_suffixes())})"
 
 
 def read_document(path: Path) -> RawDocument:

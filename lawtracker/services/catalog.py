@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -115,6 +116,16 @@ class Catalog:
                     .where(MeasureKeyAlias.alias == key)
                 ).scalar()
             return found
+
+    def original_file(self, source_id: int) -> Path | None:
+        """The stored copy of the file a source was read from (``None``: not kept)."""
+        from lawtracker.storage.originals import find_original
+
+        with session_scope(self._engine) as session:
+            sha256 = session.execute(
+                select(Source.__table__.c.sha256).where(Source.__table__.c.id == source_id)
+            ).scalar()
+        return find_original(sha256) if sha256 else None
 
     # -- one measure -----------------------------------------------------------------
     def measure_detail(self, measure_id: int) -> MeasureDetail | None:

@@ -20,7 +20,7 @@ from lawtracker.ingestion.pipeline import (
     expand_paths,
     ingest_paths,
 )
-from lawtracker.ingestion.readers import supported_suffixes
+from lawtracker.ingestion.readers import FORMATS, supported_suffixes
 
 __all__ = ["FileResult", "FileStatus", "Importer", "IngestReport"]
 
@@ -32,6 +32,11 @@ class Importer:
     @staticmethod
     def suffixes() -> list[str]:
         return supported_suffixes()
+
+    @staticmethod
+    def file_types() -> list[tuple[str, list[str]]]:
+        """(name, suffixes) of each format read, for the file dialog's filters."""
+        return [(fmt.name, list(fmt.suffixes)) for fmt in FORMATS]
 
     @staticmethod
     def files_in(paths: Iterable[Path]) -> list[Path]:

@@ -33,12 +33,14 @@ _SECTIONS = (
     (FileStatus.ADDED, "Added"),
     (FileStatus.NEW_VERSION, "New versions of known documents"),
     (FileStatus.UNCHANGED, "Already in the database"),
+    (FileStatus.SKIPPED, "Skipped (not a document lawtracker reads)"),
 )
 
 
 def headline(report: IngestReport) -> str:
     """One sentence for the top of the dialog and the status bar."""
-    files = len(report.results)
+    skipped = report.count(FileStatus.SKIPPED)
+    files = len(report.results) - skipped
     failed = report.count(FileStatus.FAILED)
     kept = report.count(FileStatus.KEPT)
     measures = sum(len(r.measure_keys) for r in report.results if r.status != FileStatus.FAILED)
@@ -47,15 +49,19 @@ def headline(report: IngestReport) -> str:
         text += f"; {kept} kept with no measure found, to review"
     if failed:
         text += f"; {failed} could not be imported"
+    if skipped:
+        text += f"; {skipped} skipped (listed below with the reason)"
     if report.cancelled:
         text += " (cancelled before the end)"
     elif not files:
-        text = "No supported document was found (plain text or Markdown)"
+        text = "No supported document was found (text, PDF, Word, web page or e-mail)" + (
+            f"; {skipped} skipped (listed below with the reason)" if skipped else ""
+        )
     return text + "."
 
 
 def report_text(report: IngestReport) -> str:
-    """Every file under its outcome, failed files first with their reason."""
+    """Every file under its outcome, failed files first with their reason, skipped last."""
     blocks = []
     for status, title in _SECTIONS:
         results = [r for r in report.results if r.status == status]

@@ -91,6 +91,7 @@ class MeasureDetailView(QWidget):
     annotateRequested = Signal()  # noqa: N815
     annotateSelectionRequested = Signal()  # noqa: N815
     fieldEditRequested = Signal(str)  # noqa: N815
+    openOriginalRequested = Signal(int)  # noqa: N815 (the source id whose original to open)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +156,14 @@ class MeasureDetailView(QWidget):
         self.language_switch.currentIndexChanged.connect(self._on_language_chosen)
         self.source_label = _plain_label("Source document")
         self.source_label.setWordWrap(False)
+        self.open_original_button = QPushButton("Open &original")
+        self.open_original_button.setAccessibleName("Open original")
+        self.open_original_button.setToolTip(
+            "Open the imported file (the copy kept in lawtracker's data folder) "
+            "with the system's viewer"
+        )
+        self.open_original_button.setEnabled(False)
+        self.open_original_button.clicked.connect(self._open_original)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setAccessibleName("Highlight colours")
@@ -182,12 +191,16 @@ class MeasureDetailView(QWidget):
         text_bar = QHBoxLayout()
         text_bar.addWidget(QLabel("Text:"))
         text_bar.addWidget(self.language_switch)
-        text_bar.addWidget(self.source_label, 1)
+        text_bar.addStretch(1)
         text_bar.addWidget(self.legend)
+        source_bar = QHBoxLayout()  # its own row: long file names and the button both fit
+        source_bar.addWidget(self.source_label, 1)
+        source_bar.addWidget(self.open_original_button)
         text_panel = QWidget()
         text_layout = QVBoxLayout(text_panel)
         text_layout.setContentsMargins(0, 0, 0, 0)
         text_layout.addLayout(text_bar)
+        text_layout.addLayout(source_bar)
         text_layout.addWidget(self.text_edit)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -494,7 +507,14 @@ class MeasureDetailView(QWidget):
         self.text_edit.setPlainText(text)
         self.source_label.setText(f"from {source.source_name}" if source else "")
         self.source_label.setToolTip(source.source_name if source else "")
+        self.open_original_button.setEnabled(source is not None)
         self._apply_highlights()
+
+    def _open_original(self) -> None:
+        detail, language = self._detail, self._language
+        source = detail.texts.get(language) if detail is not None and language else None
+        if source is not None:
+            self.openOriginalRequested.emit(source.source_id)
 
     def _apply_highlights(self) -> None:
         detail, language = self._detail, self._language
