@@ -29,6 +29,7 @@ from lawtracker.gui.annotations.controller import AnnotationFiles
 from lawtracker.gui.dialogs.crash import CrashReporter
 from lawtracker.gui.incentives import install_tools_menu
 from lawtracker.gui.main_window import MainWindow
+from lawtracker.gui.safe_text import install_plain_tooltips
 from lawtracker.gui.self_check import run_self_check
 from lawtracker.gui.settings import WindowSettings
 from lawtracker.gui.style import install_legible_checks
@@ -67,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)
     install_legible_checks(app)
+    install_plain_tooltips(app)  # document and note text in tooltips is never HTML
     icon = paths.resources_dir() / "icons" / "lawtracker.png"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

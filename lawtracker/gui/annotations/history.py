@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from lawtracker.domain.annotations import AnnotationVersion
 from lawtracker.gui.annotations.texts import STATUS_NAMES, local_time, one_line, render_note
-from lawtracker.gui.safe_text import SafeTextBrowser, plain_tip
+from lawtracker.gui.safe_text import SafeTextBrowser, literal
 
 _VERSION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,7 +53,7 @@ class HistoryDialog(QDialog):
                 ]
             )
             item.setData(0, _VERSION_ROLE, version.version)
-            item.setToolTip(6, plain_tip(version.note))
+            item.setToolTip(6, literal(version.note))
             item.setToolTip(2, version.saved_at.isoformat() + " (UTC)")
             self.tree.addTopLevelItem(item)
         for column in range(self.tree.columnCount() - 1):

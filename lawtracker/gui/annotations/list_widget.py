@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from lawtracker.domain.annotations import AnchorState, AnnotationView
 from lawtracker.gui.annotations.texts import STATUS_NAMES, local_time, one_line
+from lawtracker.gui.safe_text import literal
 
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -93,7 +94,7 @@ class AnnotationList(QWidget):
                 ]
             )
             item.setData(0, ANNOTATION_ROLE, view.id)
-            item.setToolTip(5, view.note)
+            item.setToolTip(5, literal(view.note))
             item.setToolTip(2, f"Saved {view.updated_at.isoformat()} UTC, version {view.version}")
             self.tree.addTopLevelItem(item)
             if view.id == keep:

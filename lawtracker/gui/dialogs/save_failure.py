@@ -11,6 +11,7 @@ import logging
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lawtracker.errors import UserFacingError, log_safe
+from lawtracker.gui.safe_text import literal
 
 log = logging.getLogger(__name__)
 
@@ -18,4 +19,4 @@ log = logging.getLogger(__name__)
 def report_failure(parent: QWidget | None, title: str, exc: UserFacingError) -> None:
     """A warning box titled ``title`` with ``exc``'s sentence, as plain text."""
     log.info("%s: %s", title, log_safe(exc))
-    QMessageBox.warning(parent, title, str(exc))
+    QMessageBox.warning(parent, title, literal(str(exc)))  # it may name a file or quote text

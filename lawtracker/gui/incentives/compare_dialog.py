@@ -136,6 +136,7 @@ class CompareIncentivesDialog(QDialog):
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         self.close_button.setAccessibleName("Close")
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # names source files
         self.status_label.setAccessibleName("Status")
         self.status_label.setWordWrap(True)
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from lawtracker.domain.catalog import TimelineItem
+from lawtracker.gui.safe_text import literal
 from lawtracker.gui.views import timeline_axis
 from lawtracker.gui.views.timeline_lanes import (
     CLUSTER_PX,
@@ -279,7 +280,8 @@ class TimelineView(QGraphicsView):
             pos = event.pos()  # type: ignore[attr-defined]
             text = self._tooltip(pos)
             if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())  # type: ignore[attr-defined]
+                # Measure titles come from documents: never rendered as HTML.
+                QToolTip.showText(event.globalPos(), literal(text), self.viewport())  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
             return True
