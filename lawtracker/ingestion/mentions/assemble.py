@@ -129,8 +129,8 @@ def merge_citation_lines(
     previous_end = 0
     for line in layout.lines:
         body = text[line.span.start : line.span.end].strip()
-        if not body or len(body) > 90:
-            continue
+        if not body or len(body) > 90 or not _CITATION_LINE.match(body):
+            continue  # (the cheap test first: most lines are not citations)
         inside = [
             g
             for g in groups
@@ -139,7 +139,7 @@ def merge_citation_lines(
                 line.span.start <= m.span.start < line.span.end and m.number for m in g.mentions
             )
         ]
-        if len(inside) != 1 or not _CITATION_LINE.match(body):
+        if len(inside) != 1:
             continue
         cited = inside[0]
         candidates = [
@@ -424,6 +424,7 @@ def decide_roles(text: str, layout: Layout, groups: list[Group]) -> dict[int, Me
         old_before = layout.dateline.date.replace(year=layout.dateline.date.year - 3)
     roles: dict[int, MeasureRole] = {}
     document_is_instrument = any(g.own_document for g in groups)
+    headings = [line.span for line in layout.lines if line.kind == LineKind.HEADING]
     for group in groups:
         lead = group.lead
         referenced = 0
@@ -432,9 +433,7 @@ def decide_roles(text: str, layout: Layout, groups: list[Group]) -> dict[int, Me
             if _REFERENCING.search(before):
                 referenced += 1
         in_heading = any(
-            line.kind == LineKind.HEADING and line.span.start <= m.span.start < line.span.end
-            for m in group.mentions
-            for line in layout.lines
+            span.start <= m.span.start < span.end for m in group.mentions for span in headings
         )
         if group.own_document:
             role = MeasureRole.PRIMARY

@@ -24,7 +24,7 @@ from lawtracker.ingestion.mentions.grammar import (
     grammar,
 )
 from lawtracker.ingestion.mentions.layout import Layout
-from lawtracker.ingestion.mentions.prefilter import fold, may_match
+from lawtracker.ingestion.mentions.prefilter import finditer, fold, may_match
 
 
 @dataclass
@@ -158,7 +158,7 @@ class _Heads:
             (m.start(), m.end(), rule)
             for rule in grammar().heads
             if may_match(rule.needs, folded)
-            for m in rule.pattern.finditer(text)
+            for m in finditer(rule.pattern, rule.anchor, text, folded)
         ]
         found.sort(key=lambda h: (h[0], -h[1]))
         self.all = found
@@ -192,7 +192,7 @@ def _numbered(
         if rule.after_head_only or not may_match(rule.needs, folded):
             continue  # after-head numbers are read when a head word is found
         group = "num" if "num" in rule.pattern.groupindex else 0
-        for match in rule.pattern.finditer(text):
+        for match in finditer(rule.pattern, rule.anchor, text, folded):
             start, end = match.span(group)
             if _covered(used, Span(start, end)) or layout.is_chrome(Span(start, end)):
                 continue

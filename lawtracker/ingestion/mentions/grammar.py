@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from lawtracker.domain.enums import Instrument
-from lawtracker.ingestion.mentions.prefilter import needs
+from lawtracker.ingestion.mentions.prefilter import Anchor, anchor, needs
 
 INTERNATIONAL = "international"
 UN_SYMBOL = "un-symbol"
@@ -29,6 +29,7 @@ class HeadRule:
     jurisdiction: str | None = None
     proper: bool = False  # capitalised, the word alone names an instrument
     needs: tuple[str, ...] | None = None  # see prefilter.needs
+    anchor: Anchor | None = None  # see prefilter.anchor
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class NumberRule:
     prefix: re.Pattern[str] | None
     authority: str | None = None
     needs: tuple[str, ...] | None = None  # see prefilter.needs
+    anchor: Anchor | None = None  # see prefilter.anchor
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ def _head_rule(entry: dict) -> HeadRule:
         entry.get("jurisdiction"),
         bool(entry.get("proper")),
         needs(pattern),
+        anchor(pattern),
     )
 
 
@@ -113,6 +116,7 @@ def _number_rule(entry: dict) -> NumberRule:
         re.compile(entry["prefix"], re.IGNORECASE) if entry.get("prefix") else None,
         entry.get("authority"),
         needs(pattern),
+        anchor(pattern),
     )
 
 
