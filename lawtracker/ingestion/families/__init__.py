@@ -54,12 +54,28 @@ def parse_document(ctx: DocumentContext) -> ParsedSource:
     from lawtracker.ingestion.mentions import extract
 
     profiled = _profile(ctx) if profiles_enabled() else None
-    general_ctx = DocumentContext(ctx.file_name, ctx.sha256, ctx.text) if profiled else ctx
+    general_ctx = _fresh_context(ctx) if profiled else ctx
     general = extract(general_ctx)
     if profiled is None:
         return general
     profiled.measures = merge_measures(profiled.measures, general.measures)
     return profiled
+
+
+def _fresh_context(ctx: DocumentContext) -> DocumentContext:
+    """A new context for the general path, with the facts the profile read that the general
+    path would read the same: no year taken from a dateline, no region marked damaged.
+    (Reading them again cost a fifth of the time of a profiled document.)"""
+    fresh = DocumentContext(ctx.file_name, ctx.sha256, ctx.text)
+    cached = ctx.__dict__
+    if "normalized" in cached:
+        fresh.__dict__["normalized"] = cached["normalized"]
+    if not cached.get("damaged_regions"):
+        names = ["quantities", "references"] + (["dates"] if ctx.default_year is None else [])
+        for name in names:
+            if name in cached:
+                fresh.__dict__[name] = list(cached[name])
+    return fresh
 
 
 def _profile(ctx: DocumentContext) -> ParsedSource | None:
