@@ -18,7 +18,7 @@ from lawtracker.private_files import restrict_umask
 def main(argv: Sequence[str] | None = None) -> int:
     # Before anything is written: stores, logs, settings and exports hold client work.
     restrict_umask()
-    args = cli.build_parser().parse_args(argv)
+    args = cli.parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     setup_logging(verbose=args.verbose)
@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"lawtracker: {exc}", file=sys.stderr)
             return 2
     if args.command in cli.COMMANDS:
-        return cli.run(args)
+        return cli.exit_quietly_on_broken_pipe(lambda: cli.run(args))
     from lawtracker import app
 
     return app.run(args)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TextIO
@@ -201,14 +202,14 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
 def _dispatch(args: argparse.Namespace, store: OpenedStore, out: TextIO, err: TextIO) -> int:
     catalog = Catalog(store.engine)
     if args.command == "ingest":
-        missing = [p for p in args.paths if not p.exists()]
-        for path in missing:
-            print(f"     failed  {path}: no such file or folder", file=out)
-        report = ingest_paths([p for p in args.paths if p.exists()], engine=store.engine)
+        problems = {path: problem for path in args.paths if (problem := path_problem(path))}
+        for path, problem in problems.items():
+            print(f"     failed  {path}: {problem}", file=out)
+        report = ingest_paths([p for p in args.paths if p not in problems], engine=store.engine)
         for result in report.results:
             print(result.line(), file=out)
         print(report.summary(), file=out)
-        return 1 if report.count(FileStatus.FAILED) or missing else 0
+        return 1 if report.count(FileStatus.FAILED) or problems else 0
     if args.command == "list":
         flt = MeasureFilter(
             jurisdictions=frozenset(_jurisdiction_code(j) for j in args.jurisdiction),
@@ -241,6 +242,21 @@ def _dispatch(args: argparse.Namespace, store: OpenedStore, out: TextIO, err: Te
     if args.command == "check":
         return _check(args, store, out, err)
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def path_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be ingested (one phrase), or ``None`` when it can be looked at.
+
+    ``Path.exists`` raises for anything but "not found" (a 300-byte name, a folder we
+    may not enter): one bad argument must not stop the others.
+    """
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or type(exc).__name__})"
+    return None
 
 
 def write_output(path: Path, text: str, *, newline: str | None = None) -> None:
@@ -540,9 +556,43 @@ def _check_calculator(args: argparse.Namespace, book: RuleBook, out: TextIO) -> 
     return 1 if result.outcome == "refused" else 0
 
 
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The parsed command line; a usage error (status 2) for ``--option=--``.
+
+    argparse drops a ``--`` value and hands the option an empty list, which the
+    commands would choke on: ``--query=--`` is refused as a usage error instead.
+    """
+    parser = build_parser()
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    for token in tokens:
+        if token == "--":
+            break
+        option, equals, value = token.partition("=")
+        if token.startswith("-") and equals and value == "--":
+            parser.error(f"{option} needs a value, not '--'")
+    return parser.parse_args(tokens)
+
+
+def exit_quietly_on_broken_pipe(status: Callable[[], int]) -> int:
+    """Run ``status``; when the reader of stdout goes away (``| head``), stop quietly.
+
+    As the Python documentation's "Note on SIGPIPE" says: point stdout at devnull so
+    the interpreter's final flush does not fail again, and exit 141 (128 + SIGPIPE),
+    the status a shell reports for a command ended by a closed pipe.
+    """
+    try:
+        code = status()
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     restrict_umask()  # every file the command writes is owner-only
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
-    return run(args)
+    return exit_quietly_on_broken_pipe(lambda: run(args))
