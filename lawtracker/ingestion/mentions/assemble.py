@@ -36,9 +36,12 @@ from lawtracker.ingestion.mentions.layout import Layout, LineKind
 from lawtracker.ingestion.mentions.roles import (
     STRONG_ROLES,
     Cue,
+    CueMatch,
+    clause_cues,
     cue_for,
     event_kind,
     is_conditional,
+    mentions_near,
 )
 
 _REFERENCING = re.compile(
@@ -203,6 +206,7 @@ def attach_dates(
     text = ctx.text
     real = [m for m in mentions if id(m) in of]
     spans = [m.span for m in real]
+    per_clause: dict[Span, tuple[list[CueMatch], list[Span]]] = {}
     for found in ctx.dates:
         if layout.is_chrome(found.span) or found.precision == DatePrecision.UNKNOWN:
             continue
@@ -210,7 +214,10 @@ def attach_dates(
             continue
         clause = layout.clause_at(found.span.start)
         in_clause = [m for m in real if clause.start <= m.span.start < clause.end]
-        cue = cue_for(text, clause, found.span, spans)
+        if clause not in per_clause:
+            per_clause[clause] = (clause_cues(text, clause), mentions_near(clause, spans))
+        cues, near_spans = per_clause[clause]
+        cue = cue_for(text, clause, found.span, near_spans, cues)
         target: Group | None = None
         labelled = _label_cue(text, layout, found.span)
         if labelled is not None:

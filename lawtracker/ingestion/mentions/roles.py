@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lawtracker.domain.enums import EventKind, Instrument
 from lawtracker.domain.facts import Span
-from lawtracker.ingestion.mentions.grammar import grammar
+from lawtracker.ingestion.mentions.grammar import RoleRule, grammar
 
 STRONG_ROLES = frozenset({"signed", "adopted", "published", "in_force", "issued", "received"})
 
@@ -38,49 +38,77 @@ class Cue:
     span: Span
 
 
-def cue_for(text: str, clause: Span, date: Span, mentions: list[Span]) -> Cue | None:
-    """The nearest role cue in the date's clause, on the side the cue's rule allows."""
+CueMatch = tuple[int, RoleRule, int, int]  # rank, rule, start, end
+
+
+def clause_cues(text: str, clause: Span) -> list[CueMatch]:
+    """Every role cue in a clause, by rule order: a clause holding several dates is
+    scanned once (``cue_for`` takes the list)."""
     body = text[clause.start : clause.end]
+    return [
+        (rank, rule, clause.start + match.start(), clause.start + match.end())
+        for rank, rule in enumerate(grammar().roles)
+        for match in rule.pattern.finditer(body)
+    ]
+
+
+def mentions_near(clause: Span, mentions: list[Span]) -> list[Span]:
+    """The mentions a cue of ``clause`` may be measured against (the others are too far
+    from every cue for any rule), so that each cue tests a few mentions, not all."""
+    reach = max(_DATED_NEEDS_MENTION_WITHIN, 40, *(r.mention_within or 0 for r in grammar().roles))
+    return [m for m in mentions if m.end >= clause.start - reach and m.start <= clause.end + reach]
+
+
+def cue_for(
+    text: str,
+    clause: Span,
+    date: Span,
+    mentions: list[Span],
+    cues: list[CueMatch] | None = None,
+) -> Cue | None:
+    """The nearest role cue in the date's clause, on the side the cue's rule allows.
+
+    ``cues`` is ``clause_cues(text, clause)`` when the caller keeps it for the clause.
+    """
+    if cues is None:
+        cues = clause_cues(text, clause)
     best: tuple[int, int, Cue] | None = None
-    for rank, rule in enumerate(grammar().roles):
-        for match in rule.pattern.finditer(body):
-            start, end = clause.start + match.start(), clause.start + match.end()
-            if end <= date.start:
-                if rule.side == "after":
-                    continue
-                distance = date.start - end
-            elif start >= date.end:
-                if rule.side == "before":
-                    continue
-                distance = start - date.end
-            else:
+    for rank, rule, start, end in cues:
+        if end <= date.start:
+            if rule.side == "after":
                 continue
-            if distance > rule.near:
+            distance = date.start - end
+        elif start >= date.end:
+            if rule.side == "before":
                 continue
-            if rule.role == "dated" and not any(
-                0 <= start - m.end <= _DATED_NEEDS_MENTION_WITHIN
-                or 0 <= m.start - end <= 40
-                or m.start < start < m.end
-                for m in mentions
-            ):
-                continue
-            if rule.adjacent and not any(0 <= start - m.end <= 3 for m in mentions):
-                continue
-            if rule.mention_within is not None and not any(
-                0 <= m.start - end <= rule.mention_within
-                or 0 <= start - m.end <= rule.mention_within
-                for m in mentions
-            ):
-                continue
-            generic = 1 if rule.role in ("dated", "deadline") else 0
-            if rule.role == "dated" and any(
-                0 <= start - m.end <= 3 or (rule.side == "after" and 0 <= m.start - end <= 40)
-                for m in mentions
-            ):
-                generic, distance = 0, -1  # "No. 5 of <date>": the citation's own date
-            key = (distance + 40 * generic, rank)
-            if best is None or key < best[:2]:
-                best = (*key, Cue(rule.role, Span(start, end)))
+            distance = start - date.end
+        else:
+            continue
+        if distance > rule.near:
+            continue
+        if rule.role == "dated" and not any(
+            0 <= start - m.end <= _DATED_NEEDS_MENTION_WITHIN
+            or 0 <= m.start - end <= 40
+            or m.start < start < m.end
+            for m in mentions
+        ):
+            continue
+        if rule.adjacent and not any(0 <= start - m.end <= 3 for m in mentions):
+            continue
+        if rule.mention_within is not None and not any(
+            0 <= m.start - end <= rule.mention_within or 0 <= start - m.end <= rule.mention_within
+            for m in mentions
+        ):
+            continue
+        generic = 1 if rule.role in ("dated", "deadline") else 0
+        if rule.role == "dated" and any(
+            0 <= start - m.end <= 3 or (rule.side == "after" and 0 <= m.start - end <= 40)
+            for m in mentions
+        ):
+            generic, distance = 0, -1  # "No. 5 of <date>": the citation's own date
+        key = (distance + 40 * generic, rank)
+        if best is None or key < best[:2]:
+            best = (*key, Cue(rule.role, Span(start, end)))
     return best[2] if best else None
 
 
