@@ -34,13 +34,14 @@ import tempfile
 from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
-from lawtracker.errors import DatabaseTooNewError, StorageError
+from lawtracker.errors import DatabaseTooNewError, StorageError, StoreDamagedError
 from lawtracker.private_files import copy_mode
 from lawtracker.storage.db import database_path, make_engine, storage_error_for
 
@@ -75,6 +76,8 @@ class MigrationOutcome:
 class _Stored:
     tables: frozenset[str]
     revision: str | None
+    #: table -> its columns, when the probe could read them (SQLite files)
+    columns: dict[str, frozenset[str]] | None = None
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
@@ -116,6 +119,7 @@ def upgrade_to_head(engine: Engine) -> MigrationOutcome:
     path = database_path(engine)
     where = str(path) if path is not None else _safe_url(engine)
     if stored.revision == head:
+        _check_head_schema(stored, where)
         return MigrationOutcome(head, head, None, created=False)
     if stored.revision is not None and stored.revision not in _known_revisions():
         raise DatabaseTooNewError(
@@ -132,7 +136,20 @@ def upgrade_to_head(engine: Engine) -> MigrationOutcome:
     if stored.revision is not None and path is not None:
         backup = backup_sqlite_file(path, label=stored.revision)
         log.info("backed up %s to %s before upgrading", path, backup)
-    _run_alembic_upgrade(engine)
+    try:
+        _run_alembic_upgrade(engine)
+    except StorageError:
+        raise
+    except Exception as exc:
+        # A bug in a migration, or a file it did not expect: the traceback goes to the
+        # log (without SQL values), the user gets what happened and where the copy is.
+        log.exception("upgrading %s from %s to %s failed", where, stored.revision, head)
+        kept = f" A copy of it is at {backup}." if backup is not None else ""
+        raise StorageError(
+            f"Upgrading the database {where} to this version of lawtracker failed "
+            f"({type(exc).__name__}); the upgrade was rolled back and the file is "
+            f"unchanged.{kept} Please report the problem with the log file."
+        ) from exc
     log.info("database %s: %s -> %s", where, stored.revision or "empty", head)
     return MigrationOutcome(stored.revision, head, backup, created=stored.revision is None)
 
@@ -141,7 +158,9 @@ def backup_sqlite_file(path: Path, *, label: str) -> Path:
     """Copy ``path`` beside itself with SQLite's backup API, so WAL content is included.
 
     The copy is written under a temporary name and renamed when complete, so a
-    file named ``*.backup-*`` is always a whole database.
+    file named ``*.backup-*`` is always a whole database. Older backups with the same
+    ``label`` (the revision) are then removed: a start that fails again and again
+    keeps one backup per revision, the newest, not one per attempt.
     """
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.backup-{label}-{stamp}")
@@ -158,6 +177,9 @@ def backup_sqlite_file(path: Path, *, label: str) -> Path:
             source.backup(copy)
         copy_mode(path, partial)  # as private as the store itself, whatever the umask
         os.replace(partial, target)
+        for older in path.parent.glob(f"{glob_escape(path.name)}.backup-{label}-*"):
+            if older != target and not older.name.endswith(".partial"):
+                older.unlink(missing_ok=True)
     except (OSError, sqlite3.Error) as exc:
         partial.unlink(missing_ok=True)
         raise StorageError(
@@ -223,22 +245,66 @@ def _stored_state(engine: Engine) -> _Stored:
 
 
 def _probe_sqlite_file(path: Path) -> _Stored:
-    """Read tables and revision through a read-only connection: no pragma, no write."""
+    """Read tables, columns and revision read-only: no pragma, no write, no new file.
+
+    Without a -wal file there is nothing but the main file to read, and it is opened
+    ``immutable``: a plain read-only connection to a WAL database would create -wal
+    and -shm beside a file we may be about to refuse (a newer or damaged store).
+    """
     if not path.exists() or path.stat().st_size == 0:
         return _Stored(frozenset(), None)
+    immutable = not path.with_name(path.name + "-wal").exists()
     try:
-        with closing(_connect_read_only(path)) as connection:
+        with closing(_connect_read_only(path, immutable=immutable)) as connection:
             names = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             tables = frozenset(row[0] for row in names if not row[0].startswith("sqlite_"))
             revision = None
             if VERSION_TABLE in tables:
                 rows = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
                 revision = _single_revision([row[0] for row in rows], str(path))
+            columns = {
+                table: frozenset(
+                    row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')
+                )
+                for table in tables
+            }
     except sqlite3.Error as exc:
         raise storage_error_for(exc, path) or StorageError(
             f"Cannot read the database {path}: {exc}"
         ) from exc
-    return _Stored(tables, revision)
+    return _Stored(tables, revision, columns)
+
+
+def _check_head_schema(stored: _Stored, where: str) -> None:
+    """Refuse a store stamped with the head revision that lacks a table or column of it.
+
+    Such a file was damaged or changed by another program; accepted, it would fail
+    later in the middle of a command.
+    """
+    if stored.columns is None:
+        return
+    from sqlmodel import SQLModel
+
+    import lawtracker.storage.tables  # noqa: F401  (fills SQLModel.metadata)
+
+    missing: list[str] = []
+    for table in SQLModel.metadata.sorted_tables:
+        present = stored.columns.get(table.name)
+        if present is None:
+            missing.append(f"the table {table.name}")
+            continue
+        missing.extend(
+            f"the column {table.name}.{c.name}" for c in table.columns if c.name not in present
+        )
+    if missing:
+        shown = ", ".join(missing[:3]) + (
+            f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        )
+        raise StoreDamagedError(
+            f"The database {where} lacks {shown} although it is marked as up to date: it is "
+            "damaged or was changed by another program. Restore it from a backup or choose "
+            "another file."
+        )
 
 
 def _single_revision(revisions: list[str], where: str) -> str | None:
@@ -250,8 +316,9 @@ def _single_revision(revisions: list[str], where: str) -> str | None:
     return revisions[0] if revisions else None
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
 
 
 def _alembic_config() -> Config:
