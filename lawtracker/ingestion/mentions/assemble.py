@@ -33,6 +33,7 @@ from lawtracker.ingestion.families.text import one_line
 from lawtracker.ingestion.mentions.finder import Mention
 from lawtracker.ingestion.mentions.grammar import INTERNATIONAL, grammar
 from lawtracker.ingestion.mentions.layout import Layout, LineKind
+from lawtracker.ingestion.mentions.prefilter import fold
 from lawtracker.ingestion.mentions.roles import (
     STRONG_ROLES,
     Cue,
@@ -207,6 +208,7 @@ def attach_dates(
     real = [m for m in mentions if id(m) in of]
     spans = [m.span for m in real]
     per_clause: dict[Span, tuple[list[CueMatch], list[Span]]] = {}
+    folded = fold(text)
     for found in ctx.dates:
         if layout.is_chrome(found.span) or found.precision == DatePrecision.UNKNOWN:
             continue
@@ -215,7 +217,7 @@ def attach_dates(
         clause = layout.clause_at(found.span.start)
         in_clause = [m for m in real if clause.start <= m.span.start < clause.end]
         if clause not in per_clause:
-            per_clause[clause] = (clause_cues(text, clause), mentions_near(clause, spans))
+            per_clause[clause] = (clause_cues(text, clause, folded), mentions_near(clause, spans))
         cues, near_spans = per_clause[clause]
         cue = cue_for(text, clause, found.span, near_spans, cues)
         target: Group | None = None

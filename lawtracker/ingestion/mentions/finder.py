@@ -138,7 +138,7 @@ def find_mentions(text: str, layout: Layout, *, lang: str) -> list[Mention]:
         span = Span(start, end)
         if _covered(taken, span) or layout.is_chrome(span):
             continue
-        mention = _named(text, layout, rule, span)
+        mention = _named(text, folded, layout, rule, span)
         if mention is None:
             continue
         if mention.number_span is not None and _covered(taken, mention.number_span):
@@ -239,7 +239,7 @@ def _numbered(
                 number_span=Span(start, end),
                 jurisdiction=jurisdiction,
             )
-            _describe(text, mention)
+            _describe(text, folded, mention)
             if authority and (
                 mention.issuer is None or jurisdiction == INTERNATIONAL or "/" in number
             ):
@@ -306,7 +306,7 @@ def _head_after(heads: _Heads, position: int, reach: int) -> tuple[HeadRule, Spa
     return rule, Span(start, end)
 
 
-def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | None:
+def _named(text: str, folded: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | None:
     """An unnumbered head word that something names, or a back-reference."""
     before = text[max(0, span.start - 40) : span.start]
     after = text[span.end : span.end + 260]
@@ -328,7 +328,7 @@ def _named(text: str, layout: Layout, rule: HeadRule, span: Span) -> Mention | N
         mention.strength = 0.9
     mention.draft = bool(re.search(r"draft|bill|законопроект", word, re.I))
     mention.head_text = word
-    _describe(text, mention)
+    _describe(text, folded, mention)
     evidence = 0.0
     if mention.number:
         evidence += 1
@@ -398,12 +398,12 @@ def _number_after_head(after: str) -> tuple[str, int, int] | None:
     return match.group("num").rstrip(".,"), match.start("num"), match.end("num")
 
 
-def _describe(text: str, mention: Mention) -> None:
+def _describe(text: str, folded: str, mention: Mention) -> None:
     """Fill issuer, title and jurisdiction from the words right around the mention."""
     end = mention.span.end
     after = text[end : end + 260]
     before = text[max(0, mention.span.start - 120) : mention.span.start]
-    issuer = _issuer_near(text, mention)
+    issuer = _issuer_near(text, folded, mention)
     if issuer is None and mention.head is not None:
         modifier = _HEAD_MODIFIER.match(text, mention.head.start)
         if modifier:
@@ -468,7 +468,7 @@ def _title_after(after: str) -> tuple[str, int] | None:
     return None
 
 
-def _issuer_near(text: str, mention: Mention) -> tuple[IssuerRule, str] | None:
+def _issuer_near(text: str, folded: str, mention: Mention) -> tuple[IssuerRule, str] | None:
     """ "of the Cabinet of Ministers …" after the head, or "the President … signed" before it."""
     g = grammar()
     after = text[mention.span.end : mention.span.end + 140]
@@ -484,8 +484,11 @@ def _issuer_near(text: str, mention: Mention) -> tuple[IssuerRule, str] | None:
                 return rule, _with_country(after, match)
     cut = max(before.rfind(". "), before.rfind(";"), before.rfind("\n"))
     before = before[cut + 1 :]
+    folded_before = folded[mention.span.start - len(before) : mention.span.start]
     best: tuple[int, IssuerRule, str] | None = None
     for rule in g.issuers:
+        if not may_match(rule.needs, folded_before):
+            continue
         for match in rule.pattern.finditer(before):
             between = before[match.end() :]
             named = _with_country(before, match)

@@ -51,6 +51,7 @@ class IssuerRule:
     collegial: bool
     instrument: Instrument | None
     jurisdiction: str | None
+    needs: tuple[str, ...] | None = None  # see prefilter.needs
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class RoleRule:
     near: int
     adjacent: bool = False  # the cue counts only right after a mention ("Law No. 5 on D")
     mention_within: int | None = None  # the cue counts only this close to a mention
+    needs: tuple[str, ...] | None = None  # see prefilter.needs
+    anchor: Anchor | None = None  # see prefilter.anchor
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,31 @@ def _number_rule(entry: dict) -> NumberRule:
     )
 
 
+def _issuer_rule(entry: dict) -> IssuerRule:
+    pattern = _compile(entry)
+    return IssuerRule(
+        pattern,
+        bool(entry["collegial"]),
+        _instrument(entry),
+        entry.get("jurisdiction"),
+        needs(pattern),
+    )
+
+
+def _role_rule(entry: dict) -> RoleRule:
+    pattern = re.compile(rf"(?<![\w-])(?:{entry['pattern']})(?![\w])", re.IGNORECASE)
+    return RoleRule(
+        pattern,
+        entry["role"],
+        entry["side"],
+        int(entry["near"]),
+        bool(entry.get("adjacent")),
+        entry.get("mention_within"),
+        needs(pattern),
+        anchor(pattern),
+    )
+
+
 @cache
 def grammar() -> Grammar:
     """The compiled grammar (read from the package data on first use)."""
@@ -134,22 +162,9 @@ def grammar() -> Grammar:
         "|".join(f"(?:{h.pattern.pattern})" for h in heads), re.IGNORECASE | re.MULTILINE
     )
     numbers = tuple(_number_rule(n) for n in data["number"])
-    issuers = tuple(
-        IssuerRule(_compile(i), bool(i["collegial"]), _instrument(i), i.get("jurisdiction"))
-        for i in data["issuer"]
-    )
+    issuers = tuple(_issuer_rule(i) for i in data["issuer"])
     issuer_any = re.compile("|".join(f"(?:{i['pattern']})" for i in data["issuer"]), re.IGNORECASE)
-    roles = tuple(
-        RoleRule(
-            re.compile(rf"(?<![\w-])(?:{r['pattern']})(?![\w])", re.IGNORECASE),
-            r["role"],
-            r["side"],
-            int(r["near"]),
-            bool(r.get("adjacent")),
-            r.get("mention_within"),
-        )
-        for r in data["role"]
-    )
+    roles = tuple(_role_rule(r) for r in data["role"])
     return Grammar(
         heads=heads,
         head_any=head_any,

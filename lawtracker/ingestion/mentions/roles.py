@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from lawtracker.domain.enums import EventKind, Instrument
 from lawtracker.domain.facts import Span
 from lawtracker.ingestion.mentions.grammar import RoleRule, grammar
+from lawtracker.ingestion.mentions.prefilter import finditer, fold, may_match
 
 STRONG_ROLES = frozenset({"signed", "adopted", "published", "in_force", "issued", "received"})
 
@@ -41,14 +42,16 @@ class Cue:
 CueMatch = tuple[int, RoleRule, int, int]  # rank, rule, start, end
 
 
-def clause_cues(text: str, clause: Span) -> list[CueMatch]:
+def clause_cues(text: str, clause: Span, folded: str | None = None) -> list[CueMatch]:
     """Every role cue in a clause, by rule order: a clause holding several dates is
-    scanned once (``cue_for`` takes the list)."""
+    scanned once (``cue_for`` takes the list). ``folded`` is ``prefilter.fold(text)``."""
     body = text[clause.start : clause.end]
+    folded_body = folded[clause.start : clause.end] if folded is not None else fold(body)
     return [
         (rank, rule, clause.start + match.start(), clause.start + match.end())
         for rank, rule in enumerate(grammar().roles)
-        for match in rule.pattern.finditer(body)
+        if may_match(rule.needs, folded_body)
+        for match in finditer(rule.pattern, rule.anchor, body, folded_body)
     ]
 
 
