@@ -16,7 +16,7 @@ from pathlib import Path
 from lawtracker.domain.annotations import AnnotationView
 from lawtracker.domain.catalog import MeasureDetail
 from lawtracker.gui.annotations.texts import STATUS_NAMES, local_time
-from lawtracker.gui.labels import precise_date, quantity_value, words
+from lawtracker.gui.labels import jurisdiction_name, precise_date, quantity_value, words
 from lawtracker.gui.pdf import write_html_pdf
 
 
@@ -44,7 +44,7 @@ def report_html(entries: Iterable[ReportEntry], *, title: str, generated: dt.dat
         meta = [words(d.instrument)]
         meta += [f"No. {d.number}"] if d.number else []
         meta += [d.authority] if d.authority else []
-        meta.append(d.jurisdiction)
+        meta.append(jurisdiction_name(d.jurisdiction))
         parts.append(f"<h2>{_e(d.title)}</h2>")
         parts.append(f"<p><i>{_e(' · '.join(meta))}</i> — key {_e(d.key)}</p>")
         dated = [e for e in d.events if e.date is not None]

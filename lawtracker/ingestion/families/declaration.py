@@ -58,6 +58,8 @@ def parse(ctx: DocumentContext) -> ParsedSource:
         title = f"{title}: {subject}"
     header_end = heading.start() if heading else min(len(text), 600)
     dates = [d for d in ctx.dates_in(Span(0, header_end)) if d.precision == DatePrecision.DAY]
+    # The country the declaration is about names its key (keys never change), but a text of
+    # the Assembly belongs to no State: its jurisdiction is None.
     jurisdiction = first_jurisdiction(subject) or first_jurisdiction(text) or "XX"
     authority = (
         "Parliamentary Assembly of the Council of Europe"
@@ -69,7 +71,7 @@ def parse(ctx: DocumentContext) -> ParsedSource:
         key=measure_key(jurisdiction, Instrument.DECLARATION, ident),
         title=title,
         instrument=Instrument.DECLARATION,
-        jurisdiction=jurisdiction,
+        jurisdiction=None,
         number=decl_no,
         authority=authority,
         summary=subject or None,

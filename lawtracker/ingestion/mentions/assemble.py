@@ -593,7 +593,7 @@ def measure_from(
         instrument=lead.instrument,
         jurisdiction=jurisdiction,
         number=lead.number,
-        authority=lead.issuer,
+        authority=lead.issuer or next((m.issuer for m in group.mentions if m.issuer), None),
         summary=None,
         texts={lang: _text_span(ctx, group)},
         title_span=lead.span,

@@ -429,6 +429,11 @@ def _describe(text: str, folded: str, mention: Mention) -> None:
         )
         if quoted:
             title = quoted.group("title")
+    if title is None and mention.head is not None and mention.number_span is not None:
+        # "Указ «О мерах …» от 12 марта 2024 года № УП-45": the title stands inside
+        inner = _QUOTED.search(text, mention.head.end, mention.number_span.start)
+        if inner:
+            title = inner.group("title")
     if title:
         title = _FOOTNOTE.sub("", title).strip(" ,.")
         if _DEFINED_TERM.fullmatch(title):
@@ -506,7 +511,7 @@ def _issuer_near(text: str, folded: str, mention: Mention) -> tuple[IssuerRule, 
     return None
 
 
-_ADJACENT = re.compile(r"[\s'’s]{0,4}")
+_ADJACENT = re.compile(r"[\s'’s\"“«‘]{0,4}")
 _ACTED = re.compile(
     r"(?:\s+[A-Z][\w-]+){0,3}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:signed|issued|adopted|approved|"
     r"passed|enacted|accepts|accepted|подписал\w*|принял\w*|утвердил\w*|издал\w*)"

@@ -166,7 +166,10 @@ def _lines(text: str) -> list[Line]:
                 )
             )
             continue
-        if _MARKUP.match(body) or (_NUMBERED_HEAD.match(body) and len(stripped) < 140):
+        numbered_heading = (
+            _NUMBERED_HEAD.match(body) and len(stripped) < 140 and not stripped.endswith((".", ";"))
+        )  # "2. The Committee welcomes …." is a numbered paragraph, not a heading
+        if _MARKUP.match(body) or numbered_heading:
             out.append(Line(span, LineKind.HEADING))
             continue
         if _BULLET.match(body):
