@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from lawtracker.errors import UserFacingError
 from lawtracker.gui.dialogs.import_summary import ImportSummaryDialog, headline
+from lawtracker.gui.safe_text import literal
 from lawtracker.gui.workers import SerialWorker
 from lawtracker.services.importing import IngestReport
 
@@ -158,7 +159,7 @@ class ImportFlow(QObject):
         if not isinstance(exc, UserFacingError):
             raise exc  # a bug: the excepthook logs it and shows the crash dialog
         log.warning("import failed: %s", exc)
-        QMessageBox.warning(self._window, "Import failed", str(exc))
+        QMessageBox.warning(self._window, "Import failed", literal(str(exc)))
         self.finished.emit(IngestReport())
 
     @staticmethod
