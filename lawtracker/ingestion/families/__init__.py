@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from lawtracker.domain.drafts import MeasureDraft, ParsedSource
-from lawtracker.domain.enums import DocumentFamily, EventKind, MeasureRole
+from lawtracker.domain.enums import DocumentFamily, MeasureRole
 from lawtracker.errors import ParseError
 from lawtracker.ingestion.families import declaration, generic, news, newsletter, treaty_report
 from lawtracker.ingestion.families.context import DocumentContext
@@ -58,8 +58,21 @@ def parse_document(ctx: DocumentContext) -> ParsedSource:
     general = extract(general_ctx)
     if profiled is None:
         return general
+    _take_own_number(profiled.measures, general.measures)
     profiled.measures = merge_measures(profiled.measures, general.measures)
     return profiled
+
+
+def _take_own_number(first: list[MeasureDraft], more: list[MeasureDraft]) -> None:
+    """The profile's document measure takes the symbol the general path read in the header
+    ("CAT/C/ARM/FCO/5") when the profile found none; its key stays as it is."""
+    if not first or first[0].number:
+        return
+    own = next(
+        (m for m in more if m.role == MeasureRole.PRIMARY and m.number and "/" in m.number), None
+    )
+    if own is not None and own.instrument == first[0].instrument:
+        first[0].number = own.number
 
 
 def _fresh_context(ctx: DocumentContext) -> DocumentContext:
@@ -99,6 +112,8 @@ def merge_measures(first: list[MeasureDraft], more: list[MeasureDraft]) -> list[
     """
     merged = list(first)
     known = {_norm(m.number) for m in first if m.number}
+    # What the profile cites (a reference or a link) it has chosen not to make a measure of:
+    # the seeds' results stay as they are.
     known |= {_norm(r.normalized) for m in first for r in m.references}
     known |= {_norm(m.key.rsplit("/", 1)[-1]) for m in first}
     keys = {m.key for m in first}
@@ -108,7 +123,7 @@ def merge_measures(first: list[MeasureDraft], more: list[MeasureDraft]) -> list[
         if measure.role == MeasureRole.MENTIONED:
             continue
         dated_citation = measure.role == MeasureRole.REFERENCED and any(
-            e.date and e.kind != EventKind.OTHER for e in measure.events
+            e.date for e in measure.events
         )
         if not (measure.number or dated_citation):
             continue
