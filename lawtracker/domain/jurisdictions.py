@@ -148,9 +148,32 @@ def first_jurisdiction(text: str) -> str | None:
     return _NAMES[match.group(1).lower()] if match else None
 
 
+# Adjectives and local spellings are in the gazetteer for finding countries, not for naming
+# them.
+_ADJECTIVES = frozenset(
+    [
+        "azerbaijani",
+        "kazakh",
+        "armenian",
+        "kyrgyz",
+        "kirghiz",
+        "uzbek",
+        "tajik",
+        "georgian",
+        "turkmen",
+        "russian",
+        "ukrainian",
+        "belarusian",
+        "rusiya",
+        "azerbaycan",
+        "azarbaycan",
+    ]
+)
+
+
 def country_name(code: str) -> str:
-    """A display name for an ISO code (the first gazetteer spelling, capitalised)."""
+    """A display name for an ISO code (the first English gazetteer spelling, capitalised)."""
     for name, iso in _NAMES.items():
-        if iso == code and not name.endswith(("i", "ian", "kh")):
+        if iso == code and name.isascii() and name not in _ADJECTIVES:
             return name.title()
     return code

@@ -110,6 +110,10 @@ _ACT_LABEL = re.compile(
     re.I | re.M,
 )
 _BY_ACT = re.compile(r"\b(?:by|under|with)\s+(?:an?\s+)?$", re.I)
+_NAMED_PURPOSE = re.compile(r"\s+(?:for|on)\s+(?:the\s+)?[A-Z]\w+")
+_YEARS_AFTER = re.compile(
+    r"\s+(?:for\s+(?:the\s+)?(?:period\s+)?|of\s+)?(?:[12]\d{3}\s*[-–]\s*[12]\d{3}|[12]\d{3})\b"
+)
 _WEAK_HEADS = frozenset(
     {Instrument.ORDER, Instrument.REGULATION, Instrument.OTHER, Instrument.REPORT}
 )
@@ -361,6 +365,10 @@ def _named(text: str, folded: str, layout: Layout, rule: HeadRule, span: Span) -
         and rule.instrument in _WEAK_HEADS
     ):
         evidence += 0.4  # "Police Reform Strategy", "National Action Plan"
+    if word[:1].isupper() and rule.instrument in _WEAK_HEADS and _NAMED_PURPOSE.match(after):
+        evidence += 0.4  # "Concept for the Development of …", "Strategy on Gender Equality"
+    if _YEARS_AFTER.match(after):
+        evidence += 0.4  # "Strategy 2024-2026", "Plan for 2020–2025"
     if _ENACTED_BEFORE.search(before):
         evidence += 0.7
         mention.enacted = True
