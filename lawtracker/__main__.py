@@ -36,4 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # Import parses large batches in spawned worker processes (ingestion/parallel.py).
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

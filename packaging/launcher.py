@@ -27,6 +27,10 @@ def _give_windowed_app_streams() -> None:
 
 
 if __name__ == "__main__":
+    # A frozen app must let spawned import workers (ingestion/parallel.py) run as workers.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     _give_windowed_app_streams()
     from lawtracker.__main__ import main
 

@@ -27,6 +27,7 @@ from sqlalchemy.engine import Engine
 from lawtracker.domain.drafts import ParsedSource
 from lawtracker.domain.enums import DatePrecision
 from lawtracker.errors import LawtrackerError
+from lawtracker.ingestion.parallel import Prepared, prepared_in_order, worker_count
 from lawtracker.ingestion.readers import (
     RawDocument,
     is_supported,
@@ -166,13 +167,24 @@ def ingest_paths(
     files, skipped = scan_paths(paths)
     report = IngestReport()
     known = known_hashes(engine)
-    for index, path in enumerate(files):
-        if cancel is not None and cancel():
-            report.cancelled = True
-            break
-        if progress is not None:
-            progress(index, len(files), path.name)
-        report.results.extend(ingest_document(path, engine=engine, known=known))
+    workers = worker_count(len(files))
+    if workers:
+        prepared = prepared_in_order(files, frozenset(known), workers=workers, cancel=cancel)
+        handled = 0
+        for index, ready in enumerate(prepared):
+            if progress is not None:
+                progress(index, len(files), ready.path.name)
+            report.results.extend(_store_prepared(ready, engine=engine, known=known))
+            handled += 1
+        report.cancelled = handled < len(files)
+    else:
+        for index, path in enumerate(files):
+            if cancel is not None and cancel():
+                report.cancelled = True
+                break
+            if progress is not None:
+                progress(index, len(files), path.name)
+            report.results.extend(ingest_document(path, engine=engine, known=known))
     report.results.extend(skipped)
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
@@ -185,6 +197,21 @@ def known_hashes(engine: Engine) -> set[str]:
         return set(session.execute(select(Source.sha256)).scalars())
 
 
+def _store_prepared(ready: Prepared, *, engine: Engine, known: set[str]) -> list[FileResult]:
+    """Store what a worker read and parsed, as ``ingest_document`` would have."""
+    path = ready.path
+    if ready.raw is None or (ready.parsed is None and ready.raw.sha256 not in known):
+        if ready.bug is not None:
+            log.error("bug while ingesting %s: %s", path, ready.bug)
+            message = f"internal error ({ready.bug}); details in the log"
+            return [FileResult(path, FileStatus.FAILED, message)]
+        error = ready.error or LawtrackerError("could not be read")
+        log.info("refused %s: %s", path, error)
+        return [FileResult(path, FileStatus.FAILED, _reason(error, path))]
+    results = [ingest_file(path, engine=engine, known=known, raw=ready.raw, parsed=ready.parsed)]
+    return results + _ingest_attachments(path, ready.raw, engine=engine, known=known)
+
+
 def ingest_document(path: Path, *, engine: Engine, known: set[str]) -> list[FileResult]:
     """One file's result, then one per attachment of an e-mail (each its own source)."""
     try:
@@ -193,6 +220,13 @@ def ingest_document(path: Path, *, engine: Engine, known: set[str]) -> list[File
         log.info("refused %s: %s", path, exc)
         return [FileResult(path, FileStatus.FAILED, _reason(exc, path))]
     results = [ingest_file(path, engine=engine, known=known, raw=raw)]
+    return results + _ingest_attachments(path, raw, engine=engine, known=known)
+
+
+def _ingest_attachments(
+    path: Path, raw: RawDocument, *, engine: Engine, known: set[str]
+) -> list[FileResult]:
+    results: list[FileResult] = []
     for attachment in raw.attachments:
         shown = path.parent / f"{path.name} ▸ {attachment.name}"
         if not is_supported(attachment.name):
@@ -217,6 +251,7 @@ def ingest_file(
     known: set[str] | None = None,
     raw: RawDocument | None = None,
     carrier: str | None = None,
+    parsed: ParsedSource | None = None,
 ) -> FileResult:
     """Ingest one file in its own transaction; ``known`` (hashes) is updated when given.
 
@@ -235,8 +270,8 @@ def ingest_file(
         raw = raw if raw is not None else read_document(path)
         if raw.sha256 in known:
             return FileResult(path, FileStatus.UNCHANGED, "already in the store")
-        ctx = DocumentContext(path.name, raw.sha256, raw.text)
-        parsed = parse_document(ctx)
+        if parsed is None:  # not parsed ahead by a worker process
+            parsed = parse_document(DocumentContext(path.name, raw.sha256, raw.text))
         _apply_format_facts(parsed, raw, carrier)
         with session_scope(engine) as session:
             stored = store_parsed_source(session, parsed)
