@@ -26,6 +26,7 @@ from lawtracker.ingestion.families.text import guess_language, one_line
 from lawtracker.ingestion.mentions.assemble import (
     Group,
     add_references,
+    add_relative_in_force,
     attach_dates,
     attach_quantities,
     decide_roles,
@@ -117,6 +118,7 @@ def extract(
             )
     fallback = own_group or (groups[0] if len(groups) == 1 else None)
     attach_dates(ctx, layout, mentions, of, fallback)
+    add_relative_in_force(text, layout, groups)
     roles = decide_roles(text, layout, groups)
     subject = fallback or next((g for g in groups if roles[id(g)] == MeasureRole.PRIMARY), None)
     attach_quantities(ctx, layout, mentions, of, roles, subject)

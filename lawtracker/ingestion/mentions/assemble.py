@@ -8,6 +8,7 @@ and goes to the mention that cue governs; each figure goes to the measure whose 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -226,7 +227,10 @@ def attach_dates(
             # "Date of signing: 20 December 2022": the label gives the role, the item the act.
             cue = labelled
             item = layout.item_at(found.span.start)
-            target = _first_in(real, item, of) or fallback
+            earlier = [m for m in real if m.span.start < found.span.start]
+            target = (
+                _first_in(real, item, of) or fallback or (of[id(earlier[-1])] if earlier else None)
+            )
         if target is None and cue is not None and cue.role in STRONG_ROLES | {"dated", "deadline"}:
             target = _governed(in_clause, cue.span, found.span, of)
             if (
@@ -322,6 +326,57 @@ def _add_event(
         target.events.append(event)
     if cue is not None and cue.role in STRONG_ROLES | {"dated"}:
         target.strong += 1
+
+
+_UPON_PUBLICATION = re.compile(
+    r"(?:effective|(?:enter(?:s|ed)?|come(?:s)?|came)\s+into\s+force|takes?\s+effect|"
+    r"вступа\w*\s+в\s+силу|вступил\w*\s+в\s+силу)\s+"
+    r"(?P<when>(?:up)?on\s+(?:the\s+(?:date|day)\s+of\s+)?|from\s+the\s+(?:date|day)\s+of\s+|"
+    r"(?:on\s+)?the\s+(?:day|date)\s+(?:after|following)\s+|со\s+дня\s+|"
+    r"по\s+истечении\s+десяти\s+дней\s+после\s+(?:дня\s+)?)"
+    r"(?:its\s+|his\s+|their\s+|его\s+)?(?:official\s+|официального\s+)?(?:publication|опубликования)",
+    re.I,
+)
+
+
+def add_relative_in_force(text: str, layout: Layout, groups: list[Group]) -> None:
+    """ "Effective upon its publication" with a stated publication date gives the in-force
+    date, derived and with its rule; "the day after" adds a day. Without a publication
+    date the rule stays words: no date is invented."""
+    for group in groups:
+        published = next(
+            (
+                e
+                for e in group.events
+                if e.kind == EventKind.PUBLISHED and e.precision == DatePrecision.DAY and e.date
+            ),
+            None,
+        )
+        if published is None or any(e.kind == EventKind.IN_FORCE for e in group.events):
+            continue
+        items = {layout.item_at(m.span.start) for m in group.mentions}
+        for item in sorted(items, key=lambda i: i.start):
+            match = _UPON_PUBLICATION.search(text, item.start, item.end)
+            if match is None:
+                continue
+            after = bool(re.search(r"after|following|истечении", match.group("when"), re.I))
+            date = published.date + dt.timedelta(days=1 if after else 0)
+            rule = (
+                f"in force {'the day after' if after else 'upon'} publication: "
+                f"{published.date.isoformat()}{' + 1 day' if after else ''}"
+            )
+            group.events.append(
+                EventDraft(
+                    kind=EventKind.IN_FORCE,
+                    date=date,
+                    precision=DatePrecision.DAY,
+                    provenance=Provenance(Span(match.start(), match.end()), Language.EN),
+                    derived=True,
+                    rule=rule,
+                    label="in force by its publication rule",
+                )
+            )
+            break
 
 
 def _label_cue(text: str, layout: Layout, date: Span) -> Cue | None:

@@ -75,6 +75,9 @@ def cue_for(
     """
     if cues is None:
         cues = clause_cues(text, clause)
+    # "On 5 January 2021, the Organic Law … was published": a date that opens its clause
+    # belongs to the clause's verb, however long the subject between them.
+    opening = _OPENING_DATE.fullmatch(text, clause.start, date.start) is not None
     best: tuple[int, int, Cue] | None = None
     for rank, rule, start, end in cues:
         if end <= date.start:
@@ -87,7 +90,9 @@ def cue_for(
             distance = start - date.end
         else:
             continue
-        if distance > rule.near:
+        if distance > rule.near and not (
+            opening and start >= date.end and rule.role in STRONG_ROLES
+        ):
             continue
         if rule.role == "dated" and not any(
             0 <= start - m.end <= _DATED_NEEDS_MENTION_WITHIN
@@ -96,7 +101,9 @@ def cue_for(
             for m in mentions
         ):
             continue
-        if rule.adjacent and not any(0 <= start - m.end <= 3 for m in mentions):
+        if rule.adjacent and not any(
+            0 <= start - m.end <= 3 and m.end > clause.start for m in mentions
+        ):
             continue
         if rule.mention_within is not None and not any(
             0 <= m.start - end <= rule.mention_within or 0 <= start - m.end <= rule.mention_within
@@ -113,6 +120,9 @@ def cue_for(
         if best is None or key < best[:2]:
             best = (*key, Cue(rule.role, Span(start, end)))
     return best[2] if best else None
+
+
+_OPENING_DATE = re.compile(r"\s*[-–•*]?\s*(?:On|on|В|в|С|с|As\s+of|Since)?\s*")
 
 
 def event_kind(role: str, instrument: Instrument, collegial: bool | None) -> EventKind:
