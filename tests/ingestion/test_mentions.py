@@ -206,3 +206,26 @@ def test_background_dates_are_not_events_of_a_measure() -> None:
 )
 def test_common_words_alone_make_no_measure(text: str) -> None:
     assert parse(text).measures == []
+
+
+def test_in_force_upon_publication_is_derived_from_a_stated_publication_date() -> None:
+    parsed = parse(
+        "Parliament amends the Water Code\n\n"
+        'On 14 February 2022, the Law of Georgia "On Amendments to the Water Code of Georgia" '
+        "was published on the website of the Legislative Herald.\n"
+        "The Law became effective upon its publication.\n"
+    )
+    [law] = [m for m in parsed.measures if m.events]
+    assert dates(law, EventKind.PUBLISHED) == [dt.date(2022, 2, 14)]
+    [in_force] = [e for e in law.events if e.kind == EventKind.IN_FORCE]
+    assert in_force.date == dt.date(2022, 2, 14) and in_force.derived
+    assert in_force.rule is not None and "publication" in in_force.rule
+
+
+def test_a_relative_rule_without_a_publication_date_invents_nothing() -> None:
+    parsed = parse(
+        "Government decisions\n\nBy Government Decision No. 512-N, the procedure was changed. "
+        "This decision enters into force the day after its official publication.\n"
+    )
+    decision = numbered(parsed, "512-N")
+    assert [e for e in decision.events if e.date is not None] == []
