@@ -221,6 +221,12 @@ def attach_dates(
             per_clause[clause] = (clause_cues(text, clause, folded), mentions_near(clause, spans))
         cues, near_spans = per_clause[clause]
         cue = cue_for(text, clause, found.span, near_spans, cues)
+        if (
+            cue is not None
+            and found.precision == DatePrecision.YEAR
+            and not _close(cue.span, found.span, in_clause)
+        ):
+            cue = None  # "… since he took office in 2016": a bare year far from its act
         target: Group | None = None
         labelled = _label_cue(text, layout, found.span)
         if labelled is not None:
@@ -400,6 +406,15 @@ def _label_cue(text: str, layout: Layout, date: Span) -> Cue | None:
 
 def ctx_lang(ctx: DocumentContext) -> Language:
     return getattr(ctx, "language", Language.EN)
+
+
+def _close(cue: Span, date: Span, mentions: list[Mention]) -> bool:
+    """A cue or a mention right next to a bare year, which alone says little."""
+    gap = date.start - cue.end if cue.end <= date.start else cue.start - date.end
+    return gap <= 20 or any(
+        -30 <= date.start - m.span.end <= 30 or -30 <= m.span.start - date.end <= 30
+        for m in mentions
+    )
 
 
 def _governed(
