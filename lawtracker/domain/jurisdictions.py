@@ -78,11 +78,12 @@ _NAMES: dict[str, str] = {
 # The look-ahead on the names' first letters lets the regex engine skip most word
 # starts without trying every alternative: about half the search time on long texts.
 _FIRST_LETTERS = re.escape("".join(sorted({name[0] for name in _NAMES})))
-# Russian names take case endings ("Казахстана", "Кыргызстане"): a stem match is enough.
+# Russian and Azerbaijani names take case endings ("Казахстана", "Azərbaycanın"): a stem
+# match is enough.
 _PATTERN = re.compile(
     rf"\b(?=[{_FIRST_LETTERS}])("
     + "|".join(sorted((re.escape(n) for n in _NAMES), key=len, reverse=True))
-    + r")(?:[аеуыо]|ом|ой|ии|ию|ия)?\b",
+    + r")(?:[аеуыо]|ом|ой|ии|ию|ия|[ıiuü]n|[ıiuü]n[ıiuü]n|[dt][aə]n?|[aəıiuü])?\b",
     re.IGNORECASE,
 )
 

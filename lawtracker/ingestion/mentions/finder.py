@@ -421,8 +421,8 @@ def _describe(text: str, folded: str, mention: Mention) -> None:
         rule, name = issuer
         mention.issuer = name
         mention.collegial = rule.collegial
-        if rule.jurisdiction == INTERNATIONAL and mention.jurisdiction is None:
-            mention.jurisdiction = INTERNATIONAL
+        if rule.jurisdiction is not None and mention.jurisdiction is None:
+            mention.jurisdiction = rule.jurisdiction  # an international body, or a parliament
         if mention.instrument == Instrument.OTHER and mention.head is None and rule.instrument:
             mention.instrument = rule.instrument
     found_title = _title_after(after)
@@ -519,7 +519,9 @@ def _issuer_near(text: str, folded: str, mention: Mention) -> tuple[IssuerRule, 
     return None
 
 
-_ADJACENT = re.compile(r"[\s'’s\"“«‘]{0,4}")
+# Nothing, a possessive or a quote between an issuer and the act's head word; an
+# abbreviation in brackets too ("Milli Məclisin (MM) qərarı").
+_ADJACENT = re.compile(r"[\s'’s\"“«‘]{0,4}(?:\([^()\n]{1,12}\)\s*)?")
 _ACTED = re.compile(
     r"(?:\s+[A-Z][\w-]+){0,3}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:signed|issued|adopted|approved|"
     r"passed|enacted|accepts|accepted|подписал\w*|принял\w*|утвердил\w*|издал\w*)"
