@@ -29,6 +29,7 @@ from lawtracker.ingestion.mentions.assemble import (
     add_relative_in_force,
     attach_dates,
     attach_quantities,
+    authorities_from_context,
     decide_roles,
     group_mentions,
     measure_from,
@@ -119,6 +120,7 @@ def extract(
     fallback = own_group or (groups[0] if len(groups) == 1 else None)
     attach_dates(ctx, layout, mentions, of, fallback)
     add_relative_in_force(text, layout, groups)
+    authorities_from_context(text, layout, groups)
     roles = decide_roles(text, layout, groups)
     subject = fallback or next((g for g in groups if roles[id(g)] == MeasureRole.PRIMARY), None)
     attach_quantities(ctx, layout, mentions, of, roles, subject)

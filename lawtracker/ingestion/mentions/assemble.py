@@ -493,6 +493,56 @@ def attach_quantities(
             target.quantities.append(quantity)
 
 
+_AUTHORITY_LABEL = re.compile(
+    r"^\s*(?:Authority|Issuing\s+authority|Issued\s+by|Adopted\s+by|Issuer|Body|Орган|"
+    r"Принят\w*|Издан\w*|Orqan)\s*$",
+    re.I,
+)
+
+
+def authorities_from_context(text: str, layout: Layout, groups: list[Group]) -> None:
+    """Where no mention says who issued an act: an "Authority:" label line of its item, or
+    the one issuer the document names for the same head word ("Government Decision No. 605-N
+    … amends Decision No. 1755-N": the Government's too)."""
+    for line in layout.lines:
+        if line.kind != LineKind.LABEL or line.value is None or not line.label:
+            continue
+        if not _AUTHORITY_LABEL.match(line.label):
+            continue
+        value = one_line(text[line.value.start : line.value.end]).strip(" .;")
+        item = layout.item_at(line.span.start)
+        for group in groups:
+            if any(item.start <= m.span.start < item.end for m in group.mentions):
+                if not any(m.issuer for m in group.mentions) and value:
+                    group.lead.issuer = value
+                break
+    issuers: dict[str, set[str]] = {}
+    for group in groups:
+        for mention in group.mentions:
+            word = _head_word(text, mention)
+            if word and mention.issuer:
+                issuers.setdefault(word, set()).add(mention.issuer)
+    for group in groups:
+        if any(m.issuer for m in group.mentions):
+            continue
+        if group.lead.instrument not in (
+            Instrument.RESOLUTION,
+            Instrument.DECREE,
+            Instrument.ORDER,
+        ):
+            continue
+        named = issuers.get(_head_word(text, group.lead) or "", set())
+        if len(named) == 1:
+            group.lead.issuer = next(iter(named))
+
+
+def _head_word(text: str, mention: Mention) -> str | None:
+    if mention.head is None:
+        return None
+    words = re.findall(r"[^\W\d_]+", text[mention.head.start : mention.head.end])
+    return words[-1].lower().rstrip("s") if words else None
+
+
 def decide_roles(text: str, layout: Layout, groups: list[Group]) -> dict[int, MeasureRole]:
     """Primary: the text is about it; referenced: cited with a number or date; else mentioned.
 

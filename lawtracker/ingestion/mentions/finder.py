@@ -102,6 +102,9 @@ _ISSUER_OF_ADJECTIVE = {
     "parliamentary": "Parliament",
 }
 _HEAD_MODIFIER = re.compile(r"(Presidential|Government|Governmental|Cabinet|Ministerial)\s", re.I)
+_MODIFIER_BEFORE = re.compile(
+    r"\b(Presidential|Government|Governmental|Cabinet|Ministerial)\s+$", re.I
+)
 _BETWEEN_PARTIES = re.compile(
     r"\s+(?:between|among)\s+(?:the\s+)?(?:Government\s+of\s+)?(?:the\s+)?[A-ZА-Я]", re.I
 )
@@ -413,7 +416,9 @@ def _describe(text: str, folded: str, mention: Mention) -> None:
     before = text[max(0, mention.span.start - 120) : mention.span.start]
     issuer = _issuer_near(text, folded, mention)
     if issuer is None and mention.head is not None:
-        modifier = _HEAD_MODIFIER.match(text, mention.head.start)
+        modifier = _HEAD_MODIFIER.match(text, mention.head.start) or _MODIFIER_BEFORE.search(
+            text, max(0, mention.head.start - 16), mention.head.start
+        )
         if modifier:
             mention.issuer = _ISSUER_OF_ADJECTIVE[modifier.group(1).lower()]
             mention.collegial = mention.issuer != "President"
