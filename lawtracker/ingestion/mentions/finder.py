@@ -515,7 +515,9 @@ def _issuer_near(text: str, folded: str, mention: Mention) -> tuple[IssuerRule, 
                 if before[match.start() :].startswith(named)
                 else between
             )
-            if not (_ADJACENT.fullmatch(between) or _ACTED.match(between)):
+            if not (
+                _ADJACENT.fullmatch(between) or _ACTED.match(between) or _BY_ITS.fullmatch(between)
+            ):
                 continue
             if best is None or match.start() > best[0]:
                 best = (match.start(), rule, named)
@@ -534,6 +536,10 @@ _ACTED = re.compile(
     r"(?:(?:to|of|on)\s+(?:the\s+)?)?$",
     re.I,
 )
+
+
+# "The Board of the Central Bank, by Decision No. 16 of …, abolished …"
+_BY_ITS = re.compile(r"\s*,\s*(?:by|with|under|in)\s+(?:its\s+|an?\s+)?", re.I)
 
 
 def _with_country(text: str, match: re.Match[str]) -> str:
