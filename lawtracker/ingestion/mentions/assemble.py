@@ -605,18 +605,21 @@ def decide_roles(text: str, layout: Layout, groups: list[Group]) -> dict[int, Me
 
 
 def confidence_of(group: Group, role: MeasureRole) -> float:
-    """A score from the measure's features: a number, dated events, an issuer, a title."""
+    """A score from the measure's features, with the weights of ``grammar.toml``."""
+    weights = grammar().confidence
     lead = group.lead
-    score = 0.35 + 0.3 * lead.strength
-    score += 0.15 if lead.number else 0.0
-    score += 0.1 if group.strong else 0.0
-    score += 0.05 if lead.issuer else 0.0
-    score += 0.05 if lead.title else 0.0
-    score += 0.05 if len(group.mentions) > 1 else 0.0
-    if role == MeasureRole.MENTIONED:
-        score -= 0.15
+    score = weights["base"] + weights["strength"] * lead.strength
+    features = {
+        "number": bool(lead.number),
+        "dated_role": bool(group.strong),
+        "issuer": bool(lead.issuer),
+        "title": bool(lead.title),
+        "named_twice": len(group.mentions) > 1,
+        "mentioned_only": role == MeasureRole.MENTIONED,
+    }
+    score += sum(weights[name] for name, present in features.items() if present)
     if group.own_document:
-        score = max(score, 0.9)
+        score = max(score, weights["own_document"])
     return round(min(score, 1.0), 2)
 
 

@@ -74,6 +74,7 @@ class Grammar:
     issuers: tuple[IssuerRule, ...]
     issuer_any: re.Pattern[str]
     roles: tuple[RoleRule, ...]
+    confidence: dict[str, float]
     un_committees: dict[str, str]
     un_committee_types: frozenset[str]
     backref: re.Pattern[str]
@@ -172,6 +173,7 @@ def grammar() -> Grammar:
         issuers=issuers,
         issuer_any=issuer_any,
         roles=roles,
+        confidence={k: float(v) for k, v in data["confidence"].items()},
         un_committees=dict(data["un"]["committees"]),
         un_committee_types=frozenset(data["un"]["committee_types"]),
         backref=re.compile(data["backref"]["pattern"], re.IGNORECASE),
