@@ -229,3 +229,16 @@ def test_a_relative_rule_without_a_publication_date_invents_nothing() -> None:
     )
     decision = numbered(parsed, "512-N")
     assert [e for e in decision.events if e.date is not None] == []
+
+
+def test_a_deadline_counted_from_entry_into_force_is_derived_with_its_rule() -> None:
+    parsed = parse(
+        "New rules for notaries\n\nResolution No. 215 of the Cabinet of Ministers enters into "
+        "force on 31 January 2024. Notaries shall register within 1 month from the date of its "
+        "entry into force.\n"
+    )
+    resolution = numbered(parsed, "215")
+    [deadline] = [e for e in resolution.events if e.kind == EventKind.WINDOW_END]
+    assert deadline.derived
+    assert deadline.date == dt.date(2024, 2, 29)  # 31 January + 1 month, clamped
+    assert deadline.rule is not None and "2024-01-31" in deadline.rule

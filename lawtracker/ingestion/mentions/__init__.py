@@ -25,6 +25,7 @@ from lawtracker.ingestion.families.context import DocumentContext
 from lawtracker.ingestion.families.text import guess_language, one_line
 from lawtracker.ingestion.mentions.assemble import (
     Group,
+    add_deadlines,
     add_references,
     add_relative_in_force,
     attach_dates,
@@ -120,6 +121,7 @@ def extract(
     fallback = own_group or (groups[0] if len(groups) == 1 else None)
     attach_dates(ctx, layout, mentions, of, fallback)
     add_relative_in_force(text, layout, groups)
+    add_deadlines(ctx, layout, groups)
     authorities_from_context(text, layout, groups)
     roles = decide_roles(text, layout, groups)
     subject = fallback or next((g for g in groups if roles[id(g)] == MeasureRole.PRIMARY), None)

@@ -20,10 +20,12 @@ from lawtracker.domain.enums import (
     Language,
     LinkKind,
     MeasureRole,
+    QuantityKind,
 )
 from lawtracker.domain.facts import FoundDate, Span
 from lawtracker.ingestion.families.context import DocumentContext
 from lawtracker.ingestion.families.drafting import (
+    derived_end,
     event_from,
     measure_key,
     quantity_from,
@@ -383,6 +385,50 @@ def add_relative_in_force(text: str, layout: Layout, groups: list[Group]) -> Non
                 )
             )
             break
+
+
+_RELATIVE_TO_IN_FORCE = re.compile(
+    r"\b(?:within|no\s+later\s+than|not\s+later\s+than|during|в\s+течение)\s+"
+    r"(?P<span>[^.;\n]{1,30}?)\s+(?:from|after|of|following|со\s+дня|после)\s+"
+    r"(?:the\s+)?(?:date\s+of\s+|day\s+of\s+)?(?:its\s+|the\s+|this\s+\w+['’]s\s+)?"
+    r"(?:entry\s+into\s+force|entering\s+into\s+force|вступления\s+в\s+силу)",
+    re.I,
+)
+
+
+def add_deadlines(ctx: DocumentContext, layout: Layout, groups: list[Group]) -> None:
+    """ "Within 3 months of its entry into force" with a stated in-force date: a deadline,
+    derived, with the arithmetic as its rule (a month-end clamp is spelled out)."""
+    text = ctx.text
+    for group in groups:
+        in_force = next(
+            (
+                e
+                for e in group.events
+                if e.kind == EventKind.IN_FORCE and e.precision == DatePrecision.DAY and e.date
+            ),
+            None,
+        )
+        if in_force is None:
+            continue
+        items = {layout.item_at(m.span.start) for m in group.mentions}
+        for item in sorted(items, key=lambda i: i.start):
+            for match in _RELATIVE_TO_IN_FORCE.finditer(text, item.start, item.end):
+                period = next(
+                    (
+                        q
+                        for q in ctx.quantities_in(Span(match.start(), match.end()))
+                        if q.kind == QuantityKind.DURATION
+                    ),
+                    None,
+                )
+                if period is None:
+                    continue
+                end = derived_end(
+                    in_force, period, EventKind.WINDOW_END, label="deadline after entry into force"
+                )
+                if end is not None and end not in group.events:
+                    group.events.append(end)
 
 
 def _label_cue(text: str, layout: Layout, date: Span) -> Cue | None:
