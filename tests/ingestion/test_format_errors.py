@@ -121,6 +121,22 @@ def test_docx_that_unpacks_too_large(engine, tmp_path: Path, monkeypatch) -> Non
     assert "unpacks to more than" in refused(engine, path)
 
 
+def test_docx_declaring_a_dtd(engine, tmp_path: Path) -> None:
+    # Word never writes a DTD; one here is an entity-expansion ("billion laughs") or
+    # external-entity attempt, refused before any entity is read.
+    path = write_docx(tmp_path / "laughs.docx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    dtd = b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    document = parts["word/document.xml"]
+    declaration_end = document.index(b"?>") + 2
+    parts["word/document.xml"] = document[:declaration_end] + dtd + document[declaration_end:]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert "declares a DTD" in refused(engine, path)
+
+
 def test_an_eml_that_is_not_an_email(engine, tmp_path: Path) -> None:
     path = tmp_path / "notes.eml"
     path.write_text("just some notes\nwith no headers\n")

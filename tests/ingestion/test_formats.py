@@ -194,3 +194,68 @@ def test_an_email_s_attachments_become_sources_linked_to_it(tmp_path: Path, qapp
     assert rows["update.eml ▸ memo.docx"] == "attached to the e-mail update.eml"
     assert any("345" in key for key in memo_keys), memo_keys
     assert "logo.png" in report.summary() or "1 skipped" in report.summary()
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="{_W_NS}">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r>
+<w:t xml:space="preserve"> See the Tax Code, Article 71.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+
+
+def _add_footnotes(path: Path) -> Path:
+    """The same .docx with a footnotes part, related as Word relates it (python-docx cannot)."""
+    import zipfile
+
+    rel = (
+        '<Relationship Id="rIdNotes" Target="footnotes.xml" Type="http://schemas.openxmlformats'
+        '.org/officeDocument/2006/relationships/footnotes"/></Relationships>'
+    )
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    rels = "word/_rels/document.xml.rels"
+    parts[rels] = parts[rels].replace(b"</Relationships>", rel.encode())
+    parts["word/footnotes.xml"] = FOOTNOTES_XML.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_docx_reads_as_word_shows_it(tmp_path: Path) -> None:
+    """Heads, body paragraphs, table rows (cells joined by " | "), footnotes, footers."""
+    import docx
+
+    from lawtracker.ingestion.formats.word import read_docx
+    from tests.ingestion.format_docs import paragraphs
+
+    document = docx.Document()
+    document.core_properties.title = "Electronic invoices"
+    for paragraph in paragraphs(LEGAL_UPDATE):
+        document.add_paragraph(paragraph)
+    grid = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(
+        [["Act", "Date", "Note"], ["Resolution No. 77", "3 March 2021", "new"]]
+    ):
+        for c, cell in enumerate(row):
+            grid.cell(r, c).text = cell
+    grid.cell(0, 1).merge(grid.cell(0, 2))  # one header cell over two columns
+    grid.cell(1, 0).merge(grid.cell(2, 0))  # a cell over two rows reads in both
+    grid.cell(2, 1).text = "1 April 2021"
+    document.sections[0].header.paragraphs[0].text = "Example Law Firm"
+    document.sections[0].footer.paragraphs[0].text = "Confidential"
+    document.save(str(tmp_path / "memo.docx"))
+    extracted = read_docx(_add_footnotes(tmp_path / "memo.docx").read_bytes(), "memo.docx")
+
+    assert extracted.title == "Electronic invoices"
+    assert extracted.text.split("\n\n") == [
+        "Example Law Firm",
+        *paragraphs(LEGAL_UPDATE),
+        "Act | Date Note\n"
+        "Resolution No. 77 | 3 March 2021 | new\n"
+        "Resolution No. 77 | 1 April 2021 | ",
+        "1 See the Tax Code, Article 71.",
+        "Confidential\n",
+    ]
