@@ -37,6 +37,19 @@ EXCLUDED_MODULES = [
     "hypothesis",
     "pytest",
     "_pytest",
+    # Test-only: the tests write .docx files with python-docx; the app reads them with
+    # the standard library (ingestion/formats/word.py). Together ~10 MB if they got in.
+    "docx",
+    "lxml",
+    # Python's own OpenSSL bindings, with the system's libssl and libcrypto (5.6 MB), a
+    # second copy of what psycopg's libpq carries for PostgreSQL's TLS. An offline app
+    # needs no TLS from Python (asyncio, http.client and urllib take ssl as optional),
+    # and hashlib falls back to the hashes built into libpython (md5, sha1, sha2, sha3,
+    # blake2) without _hashlib. Not available then: hashlib.scrypt, a fast pbkdf2_hmac;
+    # tests/packaging/test_packaging_files.py fails if lawtracker starts using them.
+    "ssl",
+    "_ssl",
+    "_hashlib",
 ]
 
 # Qt libraries (any platform's file naming) that only excluded modules or plugins use.
@@ -138,30 +151,46 @@ def keep_data(dest_name: str) -> bool:
 def prune_unneeded(
     binaries: list[tuple[str, str, str]], needed_by: Callable[[str], set[str]]
 ) -> list[tuple[str, str, str]]:
-    """Drop top-level system libraries that no kept binary links any more.
+    """Drop libraries that no kept binary links any more.
 
     PyInstaller collects the dependencies of every plugin before :func:`keep_binary`
-    drops the plugin (the GTK theme brings cairo, pango and friends); this removes
+    drops the plugin (the GTK theme brings cairo, pango and friends), and Qt libraries
+    its PySide6 hooks assume (libQt6OpenGL, which nothing kept links); this removes
     them, repeating until nothing changes. ``needed_by(source_path)`` returns the
-    sonames a binary links (ELF ``NEEDED``). Only ``lib*.so*`` files at the bundle's
-    top level are candidates, and never libpython (the bootloader loads it).
+    sonames a binary links (ELF ``NEEDED``). Candidates are the ``lib*.so*`` files at
+    the bundle's top level and Qt's own libraries (``PySide6/Qt/lib``, loaded only
+    through ``NEEDED``; plugins, which Qt opens itself, never are), and never
+    libpython (the bootloader loads it).
     """
 
     def candidate(dest: str) -> bool:
+        folder, _, name = dest.replace("\\", "/").rpartition("/")
         return (
-            "/" not in dest
-            and dest.startswith("lib")
-            and ".so" in dest
-            and (not dest.startswith("libpython"))
+            folder in ("", "PySide6/Qt/lib")
+            and name.startswith("lib")
+            and ".so" in name
+            and not name.startswith("libpython")
         )
 
     kept = list(binaries)
     while True:
         needed = set().union(*(needed_by(source) for _, source, _ in kept))
-        pruned = [entry for entry in kept if not candidate(entry[0]) or entry[0] in needed]
+        pruned = [
+            entry
+            for entry in kept
+            if not candidate(entry[0]) or entry[0].rpartition("/")[2] in needed
+        ]
         if len(pruned) == len(kept):
             return kept
         kept = pruned
+
+
+def without_dangling_links(
+    datas: list[tuple[str, str, str]], binaries: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    """Drop PyInstaller's top-level links (``SYMLINK`` entries) to pruned libraries."""
+    shipped = {dest for dest, _, _ in binaries} | {dest for dest, _, _ in datas}
+    return [entry for entry in datas if entry[2] != "SYMLINK" or entry[1] in shipped]
 
 
 def elf_needed(path: str) -> set[str]:

@@ -98,6 +98,31 @@ def test_portable_tarball_runs_its_self_check(linux_build: dict[str, Path], tmp_
     _self_check_passes(top / "lawtracker", tmp_path / "data")
 
 
+def test_frozen_cli_ingests_a_pdf_and_a_word_file(
+    linux_build: dict[str, Path], tmp_path: Path, qapp
+) -> None:
+    """The bundled readers work: PDFium's library for the PDF, the stdlib reader for .docx."""
+    from tests.ingestion.format_docs import SECOND_UPDATE, write_docx, write_pdf
+
+    internal = linux_build["bundle"] / "_internal"
+    assert (internal / "pypdfium2_raw").is_dir()
+    for test_only in ("docx", "lxml"):  # python-docx is a test dependency only
+        assert not (internal / test_only).exists(), f"{test_only} is in the bundle"
+    pdf = write_pdf(tmp_path / "update.pdf")
+    docx = write_docx(tmp_path / "memo.docx", SECOND_UPDATE)
+    data = str(tmp_path / "data")
+    exe = linux_build["bundle"] / "lawtracker"
+
+    ingest = _run(exe, "--data-dir", data, "ingest", str(pdf), str(docx))
+    assert ingest.returncode == 0, ingest.stdout + ingest.stderr
+    assert "added  update.pdf: " in ingest.stdout and "added  memo.docx: " in ingest.stdout
+    assert "Traceback" not in ingest.stderr, ingest.stderr
+    listing = _run(exe, "--data-dir", data, "list")
+    assert listing.returncode == 0, listing.stdout + listing.stderr
+    keys = {line.split("\t")[0] for line in listing.stdout.splitlines()}
+    assert {"az/resolution/77", "az/law/345-viiqd"} <= keys, listing.stdout
+
+
 def _schema_and_revision(path: Path) -> tuple[list[tuple[str, str]], str]:
     with sqlite3.connect(path) as connection:
         schema = connection.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()

@@ -37,6 +37,19 @@ def test_the_bundle_keeps_every_qt_module_the_source_imports() -> None:
     assert not used & excluded, f"the bundle would lack {sorted(used & excluded)}"
 
 
+def test_test_only_packages_stay_out_of_the_app_and_the_bundle() -> None:
+    """python-docx (and lxml under it) only write test files: not a runtime dependency,
+    never imported by lawtracker, and excluded should a build environment have them."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = " ".join(project["dependencies"]).lower()
+    assert "python-docx" not in runtime and "lxml" not in runtime
+    assert any(d.startswith("python-docx") for d in project["optional-dependencies"]["test"])
+    for file in (REPO / "lawtracker").rglob("*.py"):
+        source = file.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(?:import|from) (?:docx|lxml)\b", source, re.M), file
+    assert {"docx", "lxml"} <= set(bundle_filter.EXCLUDED_MODULES)
+
+
 @pytest.mark.parametrize(
     ("name", "kept"),
     [
@@ -168,3 +181,66 @@ def test_libraries_only_a_dropped_plugin_needed_are_pruned() -> None:
         "libxcb1.so.1",
         "libpython3.11.so.1.0",
     ]
+
+
+def test_qt_libraries_nothing_links_are_pruned_with_their_links() -> None:
+    links = {
+        "/src/QtGui.abi3.so": {"libQt6Gui.so.6"},
+        "/src/libQt6Gui.so.6": set(),
+        "/src/libQt6OpenGL.so.6": {"libQt6Gui.so.6"},  # PyInstaller's hook brings it
+        "/src/libqxcb.so": {"libQt6XcbQpa.so.6"},
+        "/src/libQt6XcbQpa.so.6": {"libQt6Gui.so.6"},
+    }
+    binaries = [
+        ("PySide6/QtGui.abi3.so", "/src/QtGui.abi3.so", "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/src/libQt6Gui.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6OpenGL.so.6", "/src/libQt6OpenGL.so.6", "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/libqxcb.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6XcbQpa.so.6", "/src/libQt6XcbQpa.so.6", "BINARY"),
+    ]
+    kept = bundle_filter.prune_unneeded(binaries, lambda source: links[source])
+    assert "PySide6/Qt/lib/libQt6OpenGL.so.6" not in {dest for dest, _, _ in kept}
+    assert len(kept) == 4  # the plugin and what it links stay
+    datas = [
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("libQt6OpenGL.so.6", "PySide6/Qt/lib/libQt6OpenGL.so.6", "SYMLINK"),
+        ("resources/icons/lawtracker.png", "/src/lawtracker.png", "DATA"),
+    ]
+    assert [dest for dest, _, _ in bundle_filter.without_dangling_links(datas, kept)] == [
+        "libQt6Gui.so.6",
+        "resources/icons/lawtracker.png",
+    ]
+
+
+def test_the_source_needs_no_openssl_from_python() -> None:
+    """The bundle leaves out ssl and _hashlib (bundle_filter.EXCLUDED_MODULES): Python's
+    TLS and the OpenSSL-only hashing functions would fail in the frozen app."""
+    assert {"ssl", "_ssl", "_hashlib"} <= set(bundle_filter.EXCLUDED_MODULES)
+    openssl_only = re.compile(
+        r"^\s*(?:import|from) (?:ssl|_ssl|_hashlib)\b"
+        r"|\b(?:pbkdf2_hmac|scrypt|ripemd160|sha512_256)\b"
+        r"|\bhashlib\.new\(",
+        re.M,
+    )
+    for file in (REPO / "lawtracker").rglob("*.py"):
+        found = openssl_only.search(file.read_text(encoding="utf-8"))
+        assert found is None, (
+            f"{file.relative_to(REPO)} uses {found[0].strip()!r}, which needs OpenSSL: "
+            "take ssl/_hashlib out of packaging/bundle_filter.py's EXCLUDED_MODULES"
+        )
+
+
+def test_every_data_file_of_the_package_is_declared_and_so_bundled() -> None:
+    """The spec bundles pyproject.toml's package-data; a data file left out of it would be
+    missing from the frozen app (grammar.toml once was: every import failed there)."""
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["lawtracker"]
+    package = REPO / "lawtracker"
+    declared = {file for pattern in patterns for file in package.glob(pattern)}
+    data = {
+        file
+        for file in package.rglob("*")
+        if file.is_file() and file.suffix not in (".py", ".pyc") and "__pycache__" not in file.parts
+    }
+    assert data <= declared, sorted(str(f.relative_to(REPO)) for f in data - declared)
+    assert (package / "ingestion" / "mentions" / "grammar.toml") in declared
