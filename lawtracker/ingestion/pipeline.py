@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -171,11 +172,23 @@ def ingest_paths(
     if workers:
         prepared = prepared_in_order(files, frozenset(known), workers=workers, cancel=cancel)
         handled = 0
-        for index, ready in enumerate(prepared):
-            if progress is not None:
-                progress(index, len(files), ready.path.name)
-            report.results.extend(_store_prepared(ready, engine=engine, known=known))
-            handled += 1
+        try:
+            for index, ready in enumerate(prepared):
+                if progress is not None:
+                    progress(index, len(files), ready.path.name)
+                report.results.extend(_store_prepared(ready, engine=engine, known=known))
+                handled += 1
+        except BrokenProcessPool:
+            # A worker could not start or died (a script without a main guard, memory):
+            # the rest of the batch is parsed here, nothing is lost.
+            log.warning("import workers stopped; parsing the rest in this process")
+            for index, path in enumerate(files[handled:], start=handled):
+                if cancel is not None and cancel():
+                    break
+                if progress is not None:
+                    progress(index, len(files), path.name)
+                report.results.extend(ingest_document(path, engine=engine, known=known))
+                handled += 1
         report.cancelled = handled < len(files)
     else:
         for index, path in enumerate(files):

@@ -48,6 +48,14 @@ from lawtracker.ingestion.mentions.roles import (
     mentions_near,
 )
 
+# "By Government Decision No. 605-N, amendments were made …": the act that acts.
+_ACTING = re.compile(r"(?:^|[.\n]\s*)(?:By|Under|With)\s+(?:the\s+|a\s+)?$")
+# "Government Decision No. 1201-N amended Decision No. 772-N": the subject of the verb.
+_ACTS_ON = re.compile(
+    r"\s*,?\s*(?:has\s+|have\s+)?(?:amended|amends|introduced|introduces|approved|approves|"
+    r"established|establishes|abolished|abolishes|repealed|repeals|sets\s+out|set\s+out)\b",
+    re.I,
+)
 _REFERENCING = re.compile(
     r"(?:amend\w*|amending|amendments?|changes|additions|addenda|supplement\w*|made|introduced)\s+"
     r"(?:(?:were|was|have\s+been)\s+(?:made|introduced)\s+)?(?:to|in|into)\s+(?:the\s+)?$"
@@ -123,7 +131,7 @@ def _name_key(mention: Mention) -> tuple[Instrument, str] | None:
     if mention.head_text is None:
         return None
     words = _NAME_NOISE.sub(" ", mention.head_text).split()
-    if len(words) < 2 and mention.instrument != Instrument.CODE:
+    if len(words) < 2 and mention.instrument != Instrument.CODE and not mention.proper:
         return None
     return mention.instrument, _norm(" ".join(words))
 
@@ -445,7 +453,10 @@ def _label_cue(text: str, layout: Layout, date: Span) -> Cue | None:
         match = rule.pattern.search(text, label_span.start, label_span.end)
         if match:
             return Cue(rule.role, Span(match.start(), match.end()))
-    if re.search(r"date", text[label_span.start : label_span.end], re.I):
+    label = text[label_span.start : label_span.end]
+    if re.search(r"publication|опубликовани", label, re.I):
+        return Cue("published", label_span)  # "Source and date of publication:"
+    if re.search(r"date", label, re.I):
         return Cue("dated", label_span)
     return None
 
@@ -635,6 +646,11 @@ def decide_roles(text: str, layout: Layout, groups: list[Group]) -> dict[int, Me
         elif (
             group.strong
             or in_heading
+            or any(
+                _ACTING.search(text, max(0, m.span.start - 12), m.span.start)
+                for m in group.mentions
+            )
+            or any(_ACTS_ON.match(text, m.span.end) for m in group.mentions)
             or any(m.enacted for m in group.mentions)
             or (lead.number and len(group.mentions) > 1)
         ):
@@ -683,6 +699,9 @@ def title_of(text: str, layout: Layout, group: Group) -> str:
     if not head:
         head = lead.instrument.value.replace("_", " ").capitalize()
     parts = [head]
+    country = _OF_COUNTRY_AFTER.match(text, lead.head.end) if lead.head and lead.proper else None
+    if country:
+        head += " " + one_line(country.group(0).strip())
     if lead.number and lead.number not in head:
         plain = re.match(r"(?:Doc\.|No\.|№)", lead.number) or "/" in lead.number
         parts.append(lead.number if plain else f"No. {lead.number}")
@@ -703,6 +722,10 @@ def title_of(text: str, layout: Layout, group: Group) -> str:
     return one_line(" ".join(parts))[:240]
 
 
+_OF_COUNTRY_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+[A-Z]\w+|Kyrgyz\s+Republic|Russian\s+Federation|"
+    r"[A-Z]\w+stan|Armenia|Azerbaijan|Georgia|Ukraine|Belarus|Moldova)"
+)
 _STRIP_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.|[A-H]\.|#+|\*\*)\s*")
 _TAIL_START = re.compile(
     r"\s*(?:\d{1,2}\s+)?(?P<tail>(?:[a-z]+ing|on|for|to|about|establishing|introducing|amending|approving|"

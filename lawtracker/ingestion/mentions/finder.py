@@ -44,6 +44,7 @@ class Mention:
     enacted: bool = False  # "the President signed a law …": the text reports its enactment
     backref: bool = False
     head_text: str | None = None
+    proper: bool = False  # a head that names one instrument by itself ("Constitution")
     antecedent: Mention | None = field(default=None, repr=False)
 
 
@@ -335,6 +336,7 @@ def _named(text: str, folded: str, layout: Layout, rule: HeadRule, span: Span) -
         mention.strength = 0.9
     mention.draft = bool(re.search(r"draft|bill|законопроект", word, re.I))
     mention.head_text = word
+    mention.proper = rule.proper
     _describe(text, folded, mention)
     evidence = 0.0
     if mention.number:
