@@ -703,7 +703,9 @@ def title_of(text: str, layout: Layout, group: Group) -> str:
     if country:
         head += " " + one_line(country.group(0).strip())
     if lead.number and lead.number not in head:
-        plain = re.match(r"(?:Doc\.|No\.|№)", lead.number) or "/" in lead.number
+        plain = (
+            re.match(r"(?:Doc\.|No\.|№)", lead.number) or "/" in lead.number or "(" in lead.number
+        )
         parts.append(lead.number if plain else f"No. {lead.number}")
     if lead.issuer and lead.issuer_after and lead.issuer.lower() not in head.lower():
         parts.append(
