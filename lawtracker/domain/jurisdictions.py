@@ -134,12 +134,15 @@ def jurisdiction_in(text: str) -> str | None:
     return first_jurisdiction(text)
 
 
-def jurisdiction_counts(text: str) -> dict[str, int]:
-    """How often each country is named: the document prior for unattributed mentions."""
+def jurisdiction_counts(text: str, *, head: int = 0) -> dict[str, int]:
+    """How often each country is named: the document prior for unattributed mentions.
+
+    A mention within the first ``head`` characters counts twice (a title or a dateline
+    names the document's country)."""
     counts: dict[str, int] = {}
     for match in _PATTERN.finditer(text):
         code = _NAMES[match.group(1).lower()]
-        counts[code] = counts.get(code, 0) + 1
+        counts[code] = counts.get(code, 0) + (2 if match.start() < head else 1)
     return counts
 
 
