@@ -242,3 +242,46 @@ def test_a_deadline_counted_from_entry_into_force_is_derived_with_its_rule() -> 
     assert deadline.derived
     assert deadline.date == dt.date(2024, 2, 29)  # 31 January + 1 month, clamped
     assert deadline.rule is not None and "2024-01-31" in deadline.rule
+
+
+def test_russian_and_azerbaijani_acts_are_titled_as_cited_with_their_issuer() -> None:
+    russian = parse(
+        "Новости\n\nПостановление Правительства Республики Казахстан от 12 марта 2024 года "
+        "№ 150 «Об утверждении Правил субсидирования» вступает в силу с 1 апреля 2024 года.\n"
+    )
+    resolution = numbered(russian, "150")
+    assert resolution.title.startswith("Постановление Правительства Республики Казахстан")
+    assert resolution.authority is not None and resolution.authority.startswith("Правительства")
+    assert dates(resolution, EventKind.IN_FORCE) == [dt.date(2024, 4, 1)]
+    azerbaijani = parse(
+        "Xəbər\n\nAzərbaycan Respublikası Prezidentinin 2024-cü il 5 aprel tarixli 210 nömrəli "
+        "Fərmanı ilə Qaydalar təsdiq edilib.\n"
+    )
+    decree = numbered(azerbaijani, "210")
+    assert decree.instrument == Instrument.DECREE
+    assert decree.title == (
+        "Azərbaycan Respublikası Prezidentinin 2024-cü il 5 aprel tarixli 210 nömrəli Fərmanı"
+    )
+    assert dates(decree, EventKind.SIGNED) == [dt.date(2024, 4, 5)]
+
+
+def test_an_order_names_its_minister_and_a_court_decides() -> None:
+    order = numbered(
+        parse(
+            "Tax alert\n\nOrder of the Minister of Finance of the Republic of Kazakhstan No. 45 "
+            "dated 12 March 2024 approved new forms of VAT returns.\n"
+        ),
+        "45",
+    )
+    assert order.instrument == Instrument.ORDER
+    assert order.authority == "Minister of Finance of the Republic of Kazakhstan"
+    assert dates(order, EventKind.SIGNED) == [dt.date(2024, 3, 12)]
+    decision = numbered(
+        parse(
+            "Court news\n\nThe Constitutional Court of Uzbekistan, by Decision No. 7 of 3 May "
+            "2023, found Article 12 of the Law on Banks unconstitutional.\n"
+        ),
+        "7",
+    )
+    assert decision.instrument == Instrument.COURT_DECISION
+    assert decision.authority == "Constitutional Court of Uzbekistan"

@@ -695,6 +695,8 @@ def title_of(text: str, layout: Layout, group: Group) -> str:
                 if 8 <= len(heading) <= 160:
                     return heading.strip(" *#")
     head = one_line(text[lead.head.start : lead.head.end]) if lead.head else ""
+    if _NATIVE_SCRIPT.search(head):
+        return _cited_as_written(text, layout, lead)
     head = head[:1].upper() + head[1:]
     if not head:
         head = lead.instrument.value.replace("_", " ").capitalize()
@@ -728,6 +730,25 @@ _OF_COUNTRY_AFTER = re.compile(
     r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+[A-Z]\w+|Kyrgyz\s+Republic|Russian\s+Federation|"
     r"[A-Z]\w+stan|Armenia|Azerbaijan|Georgia|Ukraine|Belarus|Moldova)"
 )
+# Russian and Azerbaijani acts are titled as the text cites them, not with English glue.
+_NATIVE_SCRIPT = re.compile(r"[А-Яа-яЁёƏəıİŞşĞğ]")
+
+
+def _cited_as_written(text: str, layout: Layout, lead: Mention) -> str:
+    """ "Постановление Правительства … № 150 «Об утверждении …»", "Azərbaycan Respublikası
+    Prezidentinin 2024-cü il 5 aprel tarixli 210 nömrəli Fərmanı": the citation itself,
+    from the issuer before it (when one stands there) to the end of its title."""
+    clause = layout.clause_at(lead.span.start)
+    start = lead.span.start
+    before = text[clause.start : lead.span.start]
+    if lead.issuer and not lead.issuer_after and len(before) <= 80 and not _VERB.search(before):
+        start = clause.start  # the issuer in the genitive belongs to the citation
+    title = one_line(text[start : lead.span.end]).strip(" ,;:–-")
+    title = title[:1].upper() + title[1:]
+    return title if len(title) <= 200 else title[:199].rstrip() + "…"
+
+
+_VERB = re.compile(r"подписал|принял|утвердил|издал|imzala|q[əe]bul|t[əe]sdiq|signed|adopted", re.I)
 _STRIP_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.|[A-H]\.|#+|\*\*)\s*")
 _TAIL_START = re.compile(
     r"\s*(?:\d{1,2}\s+)?(?P<tail>(?:[a-z]+ing|on|for|to|about|establishing|introducing|amending|approving|"

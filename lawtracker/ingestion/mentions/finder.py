@@ -430,6 +430,11 @@ def _describe(text: str, folded: str, mention: Mention) -> None:
         mention.collegial = rule.collegial
         if rule.jurisdiction is not None and mention.jurisdiction is None:
             mention.jurisdiction = rule.jurisdiction  # an international body, or a parliament
+        if rule.instrument == Instrument.COURT_DECISION and mention.instrument in (
+            Instrument.RESOLUTION,
+            Instrument.OTHER,
+        ):
+            mention.instrument = Instrument.COURT_DECISION  # a court's decision or ruling
         if mention.instrument == Instrument.OTHER and mention.head is None and rule.instrument:
             mention.instrument = rule.instrument
     found_title = _title_after(after)
@@ -493,12 +498,29 @@ def _issuer_near(text: str, folded: str, mention: Mention) -> tuple[IssuerRule, 
     g = grammar()
     after = text[mention.span.end : mention.span.end + 140]
     before = text[max(0, mention.span.start - 100) : mention.span.start]
+    if mention.head is not None and mention.number_span is not None:
+        # "Order of the Minister of Finance … No. 45": the issuer stands inside the mention
+        inner = text[mention.head.end : mention.number_span.start]
+        lead = re.match(r"\s+(?:of\s+(?:the\s+)?)?(?=[A-ZА-ЯЁ])", inner)
+        if lead:
+            for rule in g.issuers:
+                match = rule.pattern.match(inner, lead.end())
+                if match:
+                    mention.issuer_after = True
+                    return rule, _with_country(inner, match)
     lead = re.match(
         r"\s*(?:No\.?\s*\S+\s*)?(?:of|by|issued\s+by|adopted\s+by)\s+(?:the\s+)?", after
     )
     if lead:
         for rule in g.issuers:
             match = rule.pattern.match(after, lead.end())
+            if match:
+                mention.issuer_after = True
+                return rule, _with_country(after, match)
+    genitive = _GENITIVE_AFTER.match(after)
+    if genitive:  # Russian "Постановление Правительства …": the issuer in the genitive
+        for rule in g.issuers:
+            match = rule.pattern.match(after, genitive.end())
             if match:
                 mention.issuer_after = True
                 return rule, _with_country(after, match)
@@ -518,7 +540,10 @@ def _issuer_near(text: str, folded: str, mention: Mention) -> tuple[IssuerRule, 
                 else between
             )
             if not (
-                _ADJACENT.fullmatch(between) or _ACTED.match(between) or _BY_ITS.fullmatch(between)
+                _ADJACENT.fullmatch(between)
+                or _ACTED.match(between)
+                or _BY_ITS.fullmatch(between)
+                or _AZ_DATED_NUMBERED.fullmatch(between)
             ):
                 continue
             if best is None or match.start() > best[0]:
@@ -540,6 +565,14 @@ _ACTED = re.compile(
 )
 
 
+# Russian puts the issuer right after the act, in the genitive.
+_GENITIVE_AFTER = re.compile(r"\s+(?=[А-ЯЁ])")
+# Azerbaijani: "Prezidentinin 2024-cü il 5 aprel tarixli 210 nömrəli Fərmanı".
+_AZ_DATED_NUMBERED = re.compile(
+    r"\s+(?:\d{4}\s*-\s*\w{1,3}\s+il\s+\d{1,2}\s+\w+\s+tarixli\s+)?"
+    r"(?:\d[\w/-]*\s+n[öo]mr[əe]li\s+)?",
+    re.I,
+)
 # "The Board of the Central Bank, by Decision No. 16 of …, abolished …"
 _BY_ITS = re.compile(r"\s*,\s*(?:by|with|under|in)\s+(?:its\s+|an?\s+)?", re.I)
 
