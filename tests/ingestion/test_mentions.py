@@ -285,3 +285,26 @@ def test_an_order_names_its_minister_and_a_court_decides() -> None:
     )
     assert decision.instrument == Instrument.COURT_DECISION
     assert decision.authority == "Constitutional Court of Uzbekistan"
+
+
+def test_a_text_that_names_no_country_takes_the_one_its_money_names() -> None:
+    parsed = parse(
+        "President signs new Customs Code\n\nThe President has signed a new Customs Code. "
+        "Fines for late declarations rise to 50 MCI.\n"
+    )
+    [code] = parsed.measures
+    assert code.jurisdiction == "KZ"
+
+
+def test_an_unattributed_opinion_in_a_venice_commission_text_belongs_to_no_state() -> None:
+    parsed = parse(
+        "Strasbourg, 9 March 2021 CDL-AD(2021)005 Opinion on the Law on Elections of Armenia\n"
+        "The Commission recalls its Opinion on the Electoral Code of Armenia, adopted in "
+        "October 2019. The Law of the Republic of Armenia on Elections was adopted on "
+        "4 February 2021.\n"
+    )
+    own = numbered(parsed, "CDL-AD(2021)005")
+    assert own.jurisdiction is None
+    [law] = [m for m in parsed.measures if m.instrument == Instrument.LAW]
+    assert law.jurisdiction == "AM"
+    assert all(m.jurisdiction is None for m in parsed.measures if m.instrument == Instrument.REPORT)

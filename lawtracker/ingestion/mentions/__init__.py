@@ -135,13 +135,21 @@ def extract(
     roles = decide_roles(text, layout, groups)
     subject = fallback or next((g for g in groups if roles[id(g)] == MeasureRole.PRIMARY), None)
     attach_quantities(ctx, layout, mentions, of, roles, subject)
-    prior = _prior_jurisdiction(text, own)
+    prior = _prior_jurisdiction(text, own, ctx)
     built: list[tuple[MeasureDraft, Group]] = []
     mentioned: list[MeasureDraft] = []
     for group in groups:
         role = roles[id(group)]
         title = _own_title(text) if group is own_group else None
-        measure = measure_from(ctx, layout, group, role, prior=prior, title=title)
+        measure = measure_from(
+            ctx,
+            layout,
+            group,
+            role,
+            prior=prior,
+            international_text=own is not None and own.jurisdiction == INTERNATIONAL,
+            title=title,
+        )
         if group is own_group and own is not None and own.jurisdiction == INTERNATIONAL:
             measure.jurisdiction = None
         if role == MeasureRole.MENTIONED:
@@ -261,14 +269,33 @@ def _own_title(text: str) -> str | None:
     return one_line(match.group("title")).strip(" *") if match else None
 
 
-def _prior_jurisdiction(text: str, own: Mention | None) -> str | None:
-    """A UN text's State party, else the country named most (the start counts twice)."""
+# Money and index units that only one country uses: a text that names no country but
+# counts in tenge or monthly calculation indexes is about Kazakhstan.
+_UNIT_COUNTRY = {
+    "KZT": "KZ", "MCI": "KZ", "UZS": "UZ", "MMW": "UZ", "AZN": "AZ", "GEL": "GE",
+    "AMD": "AM", "KGS": "KG", "TJS": "TJ", "RUB": "RU",
+}  # fmt: skip
+
+
+def _prior_jurisdiction(
+    text: str, own: Mention | None, ctx: DocumentContext | None = None
+) -> str | None:
+    """A UN text's State party; for an international body's own text, "international"
+    (its own opinions and reports belong to no State, the acts it cites keep theirs);
+    else the country named most (the start counts twice), else the one its money names."""
     if own is not None and own.jurisdiction not in (None, INTERNATIONAL):
         return own.jurisdiction
     counts = jurisdiction_counts(text, head=400)
-    if not counts:
-        return None
-    return max(counts.items(), key=lambda item: item[1])[0]
+    if counts:
+        best = max(counts.items(), key=lambda item: item[1])[0]
+        return best
+    if own is not None and own.jurisdiction == INTERNATIONAL:
+        return INTERNATIONAL
+    if ctx is not None:
+        units = {_UNIT_COUNTRY[q.unit] for q in ctx.quantities if q.unit in _UNIT_COUNTRY}
+        if len(units) == 1:
+            return units.pop()
+    return None
 
 
 def _source_title(text: str, layout: Layout) -> str:

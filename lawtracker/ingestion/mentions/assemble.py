@@ -776,6 +776,7 @@ def measure_from(
     role: MeasureRole,
     *,
     prior: str | None,
+    international_text: bool = False,
     title: str | None = None,
 ) -> MeasureDraft:
     text = ctx.text
@@ -784,7 +785,10 @@ def measure_from(
         (m.jurisdiction for m in group.mentions if m.jurisdiction), None
     )
     if jurisdiction is None:
-        jurisdiction = prior
+        if international_text and lead.instrument in _BODY_OWN_KINDS:
+            jurisdiction = None  # an unattributed opinion in a Venice Commission text is its own
+        else:
+            jurisdiction = None if prior == INTERNATIONAL else prior
     if jurisdiction == INTERNATIONAL:
         jurisdiction = None
     title = title or title_of(text, layout, group)
@@ -834,6 +838,9 @@ def _key_prefix(jurisdiction: str | None, lead: Mention, group: Group) -> str:
         return jurisdiction
     international = any(m.jurisdiction == INTERNATIONAL for m in group.mentions)
     return "int" if international or group.own_document else "xx"
+
+
+_BODY_OWN_KINDS = frozenset({Instrument.REPORT, Instrument.RESOLUTION, Instrument.DECLARATION})
 
 
 def _text_span(ctx: DocumentContext, group: Group) -> Span:
