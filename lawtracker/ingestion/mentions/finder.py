@@ -557,7 +557,7 @@ def _issuer_near(text: str, folded: str, mention: Mention) -> tuple[IssuerRule, 
 # abbreviation in brackets too ("Milli Məclisin (MM) qərarı").
 _ADJACENT = re.compile(r"[\s'’s\"“«‘]{0,4}(?:\([^()\n]{1,12}\)\s*)?")
 _ACTED = re.compile(
-    r"(?:\s+[A-Z][\w-]+){0,3}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:signed|issued|adopted|approved|"
+    r"(?:\s+[A-ZА-ЯЁ][\w-]+|\s+Республики|\s+Respublikası){0,4}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:signed|issued|adopted|approved|"
     r"passed|enacted|accepts|accepted|подписал\w*|принял\w*|утвердил\w*|издал\w*)"
     r"(?:\s+into\s+law)?(?:,[^.;,]{0,40},)?\s+(?:(?:a|an|the)\s+)?(?:new\s+)?(?:[\w-]+\s+){0,4}?"
     r"(?:(?:to|of|on)\s+(?:the\s+)?)?$",

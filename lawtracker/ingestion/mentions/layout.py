@@ -121,7 +121,12 @@ _SENTENCE_END = re.compile(
     r"(?<!\bLtd\.)(?<!\bEngl\.)(?<!\bOr\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bart\.)(?<!\bno\.)"
     r"(?<!\b[A-Z]\.)(?=[\"”»)]?\s+[\"“«(]?[A-ZА-ЯƏÇŞĞÜÖİ\d])"
 )
-_CLAUSE_BREAK = re.compile(r";\s*|\s+[-–—]\s+(?=[A-ZА-Я])")
+# Coordinated predicates are clauses of their own: in "enters into force the day after
+# publication and applies to relations after 1 January 2025" the date is not the in-force one.
+_CLAUSE_BREAK = re.compile(
+    r";\s*|\s+[-–—]\s+(?=[A-ZА-Я])|,?\s+and\s+(?=(?:will\s+|shall\s+)?(?:appl(?:y|ies)|"
+    r"enters?|entered|comes?|came|takes?|took|becomes?|became|provides?|sets?)\b)"
+)
 # A line ending in a function word runs on into the next one.
 _OPEN_ENDING = re.compile(
     r"\b(?:of|the|to|and|or|on|in|for|by|with|from|a|an|at|as|that|и|в|на|о|об|по|с|к|və|ilə)\s*$",
