@@ -262,7 +262,12 @@ def attach_dates(
                 before = [m for m in real if item.start <= m.span.start < found.span.start]
                 target = of[id(before[-1])] if before else _first_in(real, item, of) or fallback
         if target is None:
-            near = [m for m in in_clause if 0 <= found.span.start - m.span.end <= _ADJACENT_CONTEXT]
+            near = [
+                m
+                for m in in_clause
+                if 0 <= found.span.start - m.span.end <= _ADJACENT_CONTEXT
+                or 0 <= m.span.start - found.span.end <= 2  # "the 2025 Strategy"
+            ]
             if not near:
                 continue
             target = of[id(near[-1])]

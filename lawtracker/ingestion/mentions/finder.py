@@ -118,6 +118,10 @@ _NAMED_PURPOSE = re.compile(r"\s+(?:for|on)\s+(?:the\s+)?[A-Z]\w+")
 _YEARS_AFTER = re.compile(
     r"\s+(?:for\s+(?:the\s+)?(?:period\s+)?|of\s+)?(?:[12]\d{3}\s*[-–]\s*[12]\d{3}|[12]\d{3})\b"
 )
+_YEAR_BEFORE = re.compile(r"\b(?:[12]\d{3}\s*[-–]\s*)?[12]\d{3}\s+(?:[A-Z][\w-]*\s+){0,4}$")
+_POSSESSIVE_COUNTRY = re.compile(
+    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+(?:[A-Za-z][\w-]*\s+){0,4}$"
+)
 _WEAK_HEADS = frozenset(
     {Instrument.ORDER, Instrument.REGULATION, Instrument.OTHER, Instrument.REPORT}
 )
@@ -372,8 +376,12 @@ def _named(text: str, folded: str, layout: Layout, rule: HeadRule, span: Span) -
         evidence += 0.4  # "Police Reform Strategy", "National Action Plan"
     if word[:1].isupper() and rule.instrument in _WEAK_HEADS and _NAMED_PURPOSE.match(after):
         evidence += 0.4  # "Concept for the Development of …", "Strategy on Gender Equality"
-    if _YEARS_AFTER.match(after):
-        evidence += 0.4  # "Strategy 2024-2026", "Plan for 2020–2025"
+    if _YEARS_AFTER.match(after) or _YEAR_BEFORE.search(before):
+        evidence += 0.4  # "Strategy 2024-2026", "Plan for 2020–2025", "the 2025 Strategy"
+    possessive = _POSSESSIVE_COUNTRY.search(before)
+    if possessive and jurisdiction_in(possessive.group(1)):
+        evidence += 0.5  # "Armenia’s Police Reform Strategy", "Georgia's Tax Code"
+        mention.jurisdiction = mention.jurisdiction or jurisdiction_in(possessive.group(1))
     if _ENACTED_BEFORE.search(before):
         evidence += 0.7
         mention.enacted = True
