@@ -308,3 +308,20 @@ def test_an_unattributed_opinion_in_a_venice_commission_text_belongs_to_no_state
     [law] = [m for m in parsed.measures if m.instrument == Instrument.LAW]
     assert law.jurisdiction == "AM"
     assert all(m.jurisdiction is None for m in parsed.measures if m.instrument == Instrument.REPORT)
+
+
+def test_named_plans_with_their_years_and_a_possessive_country() -> None:
+    parsed = parse(
+        "United Nations\n\nCAT/C/MDA/FCO/4\n\nDistr.: General\n2 April 2024\n\n"
+        "1. Moldova’s Prison Reform Strategy was extended. The State party also adopted "
+        "the 2023 Action Plan for the Implementation of Probation Policy.\n"
+    )
+    # The dated plan is a measure; the strategy, named without a date, is a link from the
+    # report (named in passing, not a row of its own).
+    [dated] = [m for m in parsed.measures if m.instrument == Instrument.OTHER]
+    assert "Action Plan" in dated.title and dated.jurisdiction == "MD"
+    report = numbered(parsed, "CAT/C/MDA/FCO/4")
+    assert any("Prison Reform Strategy" in link.target_label for link in report.links)
+    assert [(e.date.year, e.precision) for e in dated.events if e.date] == [
+        (2023, DatePrecision.YEAR)
+    ]

@@ -702,6 +702,10 @@ def title_of(text: str, layout: Layout, group: Group) -> str:
     head = one_line(text[lead.head.start : lead.head.end]) if lead.head else ""
     if _NATIVE_SCRIPT.search(head):
         return _cited_as_written(text, layout, lead)
+    if lead.head and head[:1].isupper():
+        name = _NAME_BEFORE.search(text, max(0, lead.head.start - 60), lead.head.start)
+        if name:  # "Prison Reform Strategy", not "Strategy"
+            head = one_line(name.group(0)) + " " + head
     head = head[:1].upper() + head[1:]
     if not head:
         head = lead.instrument.value.replace("_", " ").capitalize()
@@ -754,6 +758,9 @@ def _cited_as_written(text: str, layout: Layout, lead: Mention) -> str:
 
 
 _VERB = re.compile(r"подписал|принял|утвердил|издал|imzala|q[əe]bul|t[əe]sdiq|signed|adopted", re.I)
+_NAME_BEFORE = re.compile(
+    r"(?<![\w'’])(?:(?!The\b|A\b|An\b|On\b|In\b|By\b)[A-Z][\w-]+\s+(?:(?:and|of|for)\s+)?){1,4}$"
+)
 _STRIP_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.|[A-H]\.|#+|\*\*)\s*")
 _TAIL_START = re.compile(
     r"\s*(?:\d{1,2}\s+)?(?P<tail>(?:[a-z]+ing|on|for|to|about|establishing|introducing|amending|approving|"
