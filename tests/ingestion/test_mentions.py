@@ -325,3 +325,15 @@ def test_named_plans_with_their_years_and_a_possessive_country() -> None:
     assert [(e.date.year, e.precision) for e in dated.events if e.date] == [
         (2023, DatePrecision.YEAR)
     ]
+
+
+def test_a_label_names_an_act_even_without_a_head_word() -> None:
+    parsed = parse(
+        "Legal updates\n\nLegal act: List of enterprises transferred to the Investment Holding\n\n"
+        "Authority: President of the Republic of Azerbaijan\n\nEffective date: 6 November 2020\n\n"
+        "The list names twelve companies.\n"
+    )
+    [act] = parsed.measures
+    assert act.title == "List of enterprises transferred to the Investment Holding"
+    assert act.authority == "President of the Republic of Azerbaijan"
+    assert dates(act, EventKind.IN_FORCE) == [dt.date(2020, 11, 6)]

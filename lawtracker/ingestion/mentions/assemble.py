@@ -699,6 +699,8 @@ def title_of(text: str, layout: Layout, group: Group) -> str:
                 heading = _STRIP_NUMBERING.sub("", one_line(text[line.span.start : line.span.end]))
                 if 8 <= len(heading) <= 160:
                     return heading.strip(" *#")
+    if lead.head is None and lead.title:
+        return lead.title  # an act a label names by its title alone
     head = one_line(text[lead.head.start : lead.head.end]) if lead.head else ""
     if _NATIVE_SCRIPT.search(head):
         return _cited_as_written(text, layout, lead)

@@ -23,7 +23,7 @@ from lawtracker.ingestion.mentions.grammar import (
     IssuerRule,
     grammar,
 )
-from lawtracker.ingestion.mentions.layout import Layout
+from lawtracker.ingestion.mentions.layout import Layout, LineKind
 from lawtracker.ingestion.mentions.prefilter import finditer, fold, may_match
 
 
@@ -122,6 +122,11 @@ _YEAR_BEFORE = re.compile(r"\b(?:[12]\d{3}\s*[-–]\s*)?[12]\d{3}\s+(?:[A-Z][\w-
 _POSSESSIVE_COUNTRY = re.compile(
     r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+(?:[A-Za-z][\w-]*\s+){0,4}$"
 )
+_ENACTED_AFTER = re.compile(
+    r"[”\"»’]?\s*(?:\([^()\n]{1,30}\)\s*)?,?\s*(?:which\s+)?(?:was\s+|were\s+|has\s+been\s+)?"
+    r"(?:adopted|approved|signed|passed|enacted)\s+by\b",
+    re.I,
+)
 _WEAK_HEADS = frozenset(
     {Instrument.ORDER, Instrument.REGULATION, Instrument.OTHER, Instrument.REPORT}
 )
@@ -157,9 +162,42 @@ def find_mentions(text: str, layout: Layout, *, lang: str) -> list[Mention]:
             continue  # that number already has its own head word
         named.append(mention)
         _cover(taken, mention.span if not mention.backref else span)
+    named.extend(_labelled_acts(text, layout, [*numbered, *named]))
     mentions = sorted([*numbered, *named], key=lambda m: m.span.start)
     del g
     return _link_backrefs(text, layout, mentions)
+
+
+_ACT_LABEL_NAME = re.compile(
+    r"(?:Legal\s+act|Act|Document|Instrument|Normative\s+act|Title|Документ|Акт|Sənəd)$", re.I
+)
+
+
+def _labelled_acts(text: str, layout: Layout, found: list[Mention]) -> list[Mention]:
+    """ "Legal Act: List of state-owned companies …": the label says an act is named,
+    even when its value holds no head word; the value is its title."""
+    acts: list[Mention] = []
+    for line in layout.lines:
+        if line.kind != LineKind.LABEL or line.value is None or not line.label:
+            continue
+        if not _ACT_LABEL_NAME.match(line.label.strip()):
+            continue
+        value = line.value
+        if any(value.start <= m.span.start < value.end for m in found):
+            continue
+        title = re.sub(r"\s+", " ", text[value.start : value.end]).strip(" .;")
+        if len(title) < 8:
+            continue
+        acts.append(
+            Mention(
+                span=value,
+                instrument=Instrument.OTHER,
+                strength=0.7,
+                head=None,
+                title=title[:200],
+            )
+        )
+    return acts
 
 
 class _Heads:
@@ -384,6 +422,9 @@ def _named(text: str, folded: str, layout: Layout, rule: HeadRule, span: Span) -
         mention.jurisdiction = mention.jurisdiction or jurisdiction_in(possessive.group(1))
     if _ENACTED_BEFORE.search(before):
         evidence += 0.7
+        mention.enacted = True
+    if _ENACTED_AFTER.match(text, mention.span.end):
+        evidence += 0.5  # "the “Law on …” (AFEZ Law) adopted by the Parliament"
         mention.enacted = True
     if _CAPITAL_NAME_BEFORE.search(before) and rule.instrument in (Instrument.CODE, Instrument.LAW):
         evidence += 0.4
