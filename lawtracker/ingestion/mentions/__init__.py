@@ -36,6 +36,7 @@ from lawtracker.ingestion.mentions.assemble import (
     measure_from,
     mention_links,
     merge_citation_lines,
+    merge_headlines,
 )
 from lawtracker.ingestion.mentions.finder import Mention, find_mentions
 from lawtracker.ingestion.mentions.grammar import INTERNATIONAL, grammar
@@ -101,6 +102,7 @@ def extract(
     own = _own_document(text, layout, mentions)
     groups, of = group_mentions(mentions)
     merge_citation_lines(text, layout, groups, of)
+    merge_headlines(layout, groups, of)
     own_group: Group | None = None
     if own is not None:
         own_group = of.get(id(own))

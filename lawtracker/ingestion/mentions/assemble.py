@@ -136,6 +136,38 @@ def _name_key(mention: Mention) -> tuple[Instrument, str] | None:
     return mention.instrument, _norm(" ".join(words))
 
 
+def merge_headlines(layout: Layout, groups: list[Group], of: dict[int, Group]) -> None:
+    """A headline's bare "Organic Law" is the act the story then names in full: its group
+    joins the first later group of the same head words."""
+    for group in list(groups):
+        lead = group.lead
+        if lead.number or lead.title or not lead.head_text:
+            continue
+        line = layout.line_at(lead.span.start)
+        if line is None or line.kind != LineKind.HEADING:
+            continue
+        name = _norm(_NAME_NOISE.sub(" ", lead.head_text))
+        later = next(
+            (
+                g
+                for g in groups
+                if g is not group
+                and g.first > group.first
+                and g.lead.instrument == lead.instrument
+                and g.lead.head_text
+                and _norm(_NAME_NOISE.sub(" ", g.lead.head_text)) == name
+            ),
+            None,
+        )
+        if later is None:
+            continue
+        for mention in group.mentions:
+            of[id(mention)] = later
+        later.mentions.extend(group.mentions)
+        later.first = min(later.first, group.first)
+        groups.remove(group)
+
+
 def merge_citation_lines(
     text: str, layout: Layout, groups: list[Group], of: dict[int, Group]
 ) -> None:
