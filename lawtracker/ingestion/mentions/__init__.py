@@ -111,6 +111,7 @@ def extract(
             groups.insert(0, own_group)
             of[id(own)] = own_group
         own_group.own_document = True
+        _merge_own_title_mentions(text, groups, of, own_group)
         if own_group.lead.issuer is None:
             own_group.lead.issuer = _header_author(text)
         _merge_header_numbers(layout, groups, of, own_group)
@@ -217,6 +218,29 @@ def _own_document(text: str, layout: Layout, mentions: list[Mention]) -> Mention
     return Mention(
         span=span, instrument=instrument, strength=0.8, head=span, jurisdiction=country, title=None
     )
+
+
+def _merge_own_title_mentions(
+    text: str, groups: list[Group], of: dict[int, Group], own: Group
+) -> None:
+    """ "… adopted the present concluding observations", "Комитет принял настоящие
+    заключительные замечания": the document speaking of itself by its title's words."""
+    title = _own_title(text)
+    if not title:
+        return
+    folded_title = title.lower()
+    for group in list(groups):
+        lead = group.lead
+        if group is own or lead.number or lead.title or not lead.head_text:
+            continue
+        if lead.instrument != own.lead.instrument:
+            continue
+        if lead.head_text.lower() not in folded_title:
+            continue
+        for mention in group.mentions:
+            of[id(mention)] = own
+        own.mentions.extend(group.mentions)
+        groups.remove(group)
 
 
 def _header_author(text: str) -> str | None:

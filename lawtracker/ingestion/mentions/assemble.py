@@ -96,11 +96,7 @@ def group_mentions(mentions: list[Mention]) -> tuple[list[Group], dict[int, Grou
     of: dict[int, Group] = {}
     for mention in mentions:
         if mention.backref:
-            if mention.antecedent is not None and id(mention.antecedent) in of:
-                group = of[id(mention.antecedent)]
-                group.mentions.append(mention)
-                of[id(mention)] = group
-            continue
+            continue  # joined below, once every full mention has its group
         key_number = _norm(mention.number) if mention.number else None
         key_title = (mention.instrument, _title_key(mention.title)) if mention.title else None
         key_name = _name_key(mention) if not (key_number or key_title) else None
@@ -120,6 +116,11 @@ def group_mentions(mentions: list[Mention]) -> tuple[list[Group], dict[int, Grou
             by_title.setdefault(key_title, group)
         if key_name:
             by_name.setdefault(key_name, group)
+    for mention in mentions:
+        if mention.backref and mention.antecedent is not None and id(mention.antecedent) in of:
+            group = of[id(mention.antecedent)]
+            group.mentions.append(mention)
+            of[id(mention)] = group
     return groups, of
 
 
@@ -734,7 +735,7 @@ def title_of(text: str, layout: Layout, group: Group) -> str:
     if lead.head is None and lead.title:
         return lead.title  # an act a label names by its title alone
     head = one_line(text[lead.head.start : lead.head.end]) if lead.head else ""
-    if _NATIVE_SCRIPT.search(head):
+    if _NATIVE_SCRIPT.search(head) and not (lead.number and "/" in lead.number):
         return _cited_as_written(text, layout, lead)
     if lead.head and head[:1].isupper():
         name = _NAME_BEFORE.search(text, max(0, lead.head.start - 60), lead.head.start)
@@ -786,7 +787,12 @@ def _cited_as_written(text: str, layout: Layout, lead: Mention) -> str:
     before = text[clause.start : lead.span.start]
     if lead.issuer and not lead.issuer_after and len(before) <= 80 and not _VERB.search(before):
         start = clause.start  # the issuer in the genitive belongs to the citation
-    title = one_line(text[start : lead.span.end]).strip(" ,;:–-")
+    end = lead.span.end
+    while tail := _CITATION_TAIL.match(text, end, min(len(text), end + 220)):
+        if tail.end() == end:
+            break
+        end = tail.end()  # "Закона от 29 марта 2017 года № 5 «О …»", "… о внесении …"
+    title = one_line(text[start:end]).strip(" ,;:–-")
     title = title[:1].upper() + title[1:]
     return title if len(title) <= 200 else title[:199].rstrip() + "…"
 
@@ -794,6 +800,10 @@ def _cited_as_written(text: str, layout: Layout, lead: Mention) -> str:
 _VERB = re.compile(r"подписал|принял|утвердил|издал|imzala|q[əe]bul|t[əe]sdiq|signed|adopted", re.I)
 _NAME_BEFORE = re.compile(
     r"(?<![\w'’])(?:(?!The\b|A\b|An\b|On\b|In\b|By\b)[A-Z][\w-]+\s+(?:(?:and|of|for)\s+)?){1,4}$"
+)
+_CITATION_TAIL = re.compile(
+    r"\s*(?:от\s+\d{1,2}\s+\w+\s+\d{4}\s*(?:года|г\.)?|№\s*[\w/-]+|«[^»\n]{1,200}»|"
+    r"о\s+[^,;.«»\n]{3,120}|haqq[ıi]nda)"
 )
 _STRIP_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[IVX]{1,4}\.|[A-H]\.|#+|\*\*)\s*")
 _TAIL_START = re.compile(

@@ -431,6 +431,11 @@ def _named(text: str, folded: str, layout: Layout, rule: HeadRule, span: Span) -
     if rule.lang != "en":
         evidence += 0.3
     weak = (_GENERIC_WORDS.match(word) and evidence < 0.9) or evidence < 0.8
+    if rule.backref_only:
+        if not g.determiner.search(before + " "):
+            return None
+        mention.backref, mention.number, mention.title = True, None, None
+        return mention
     if backref and weak and not mention.number and not mention.title:
         mention.backref = True
         return mention
@@ -651,6 +656,14 @@ def _link_backrefs(text: str, layout: Layout, mentions: list[Mention]) -> list[M
         earlier = [m for m in mentions[:index] if not m.backref]
         if _ANY_KIND_BACKREF.search(word):
             numbered = [m for m in earlier if m.number]
+            if not numbered:
+                # "The amendments will come into force …" above the item's closing citation
+                # line ("[Federal Law No. 94-FZ …]"): the numbered act that follows.
+                numbered = [
+                    m
+                    for m in mentions[index + 1 :]
+                    if m.number and not m.backref and m.span.start - mention.span.end < 2000
+                ][:1]
             # "the amendments", "the document": the numbered act, not the code it amends
             mention.antecedent = (numbered or earlier or [None])[-1]
             continue

@@ -28,6 +28,7 @@ class HeadRule:
     lang: str
     jurisdiction: str | None = None
     proper: bool = False  # capitalised, the word alone names an instrument
+    backref_only: bool = False  # only ever points back ("the amendments")
     needs: tuple[str, ...] | None = None  # see prefilter.needs
     anchor: Anchor | None = None  # see prefilter.anchor
 
@@ -104,6 +105,7 @@ def _head_rule(entry: dict) -> HeadRule:
         entry.get("lang", "en"),
         entry.get("jurisdiction"),
         bool(entry.get("proper")),
+        bool(entry.get("backref_only")),
         needs(pattern),
         anchor(pattern),
     )
