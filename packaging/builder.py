@@ -26,7 +26,8 @@ INSTALL_PREFIX = "/opt/lawtracker"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 #: System libraries the bundle loads but does not carry (PLATFORM-NOTES.md, "Packaging"):
-#: OpenGL/EGL, X11/xcb for a window, D-Bus, fontconfig, GLib, xkbcommon, a font.
+#: OpenGL/EGL, X11/xcb for a window, D-Bus, fontconfig, GLib, xkbcommon, a font; and
+#: Tesseract with the languages lawtracker reads, for scanned PDFs and images (OCR).
 DEB_DEPENDS = (
     "libc6",
     "libgl1",
@@ -47,6 +48,12 @@ DEB_DEPENDS = (
     "libxcb-render-util0",
     "libxcb-image0",
     "fonts-dejavu-core | fonts-liberation2 | fonts-freefont-ttf",
+    "tesseract-ocr",
+    "tesseract-ocr-eng",
+    "tesseract-ocr-rus",
+    "tesseract-ocr-aze",
+    "tesseract-ocr-kaz",
+    "tesseract-ocr-uzb",
 )
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Set lawtracker up on this machine: the system libraries Qt needs, a virtualenv in
-# .venv, and the pinned packages of pyproject.toml. Safe to run again: when all is in
-# place it only checks (a fraction of a second) and says nothing.
+# Set lawtracker up on this machine: the system libraries Qt needs, Tesseract for OCR,
+# a virtualenv in .venv, and the pinned packages of pyproject.toml. Safe to run again:
+# when all is in place it only checks (a fraction of a second) and says nothing.
 #
 # usage: scripts/bootstrap.sh [app|test]
 #   app   what ./run needs: Qt libraries for a real window, runtime packages (default)
@@ -37,6 +37,9 @@ QT_OFFSCREEN_PACKAGES=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libgli
     libxkbcommon0 fonts-dejavu-core)
 QT_WINDOW_PACKAGES=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1
     libxcb-shape0 libxcb-render-util0 libxcb-image0)
+# OCR of scanned PDFs and images runs the tesseract command, with these languages' data.
+OCR_PACKAGES=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus tesseract-ocr-aze
+    tesseract-ocr-kaz tesseract-ocr-uzb)
 
 say() { printf '[bootstrap] %s\n' "$*"; }
 fail() {
@@ -122,7 +125,7 @@ venv_package_for() {
 # ---------------------------------------------------------------------------------------
 # (a) System libraries.
 # ---------------------------------------------------------------------------------------
-WANTED=("${QT_OFFSCREEN_PACKAGES[@]}")
+WANTED=("${QT_OFFSCREEN_PACKAGES[@]}" "${OCR_PACKAGES[@]}")
 if [[ "$MODE" == app ]]; then
     WANTED+=("${QT_WINDOW_PACKAGES[@]}")
 fi
@@ -130,7 +133,8 @@ fi
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     say "not a Debian/Ubuntu system: skipping the system library check; if Qt fails to" \
         "start, install your system's OpenGL/EGL, fontconfig, dbus, glib and xkbcommon" \
-        "libraries (and xcb-cursor for a window)"
+        "libraries (and xcb-cursor for a window); for scanned PDFs and images install" \
+        "Tesseract OCR with English, Russian, Azerbaijani, Kazakh and Uzbek (docs/INSTALL.md)"
 else
     if [[ "$NEED_VENV" == 1 ]] && ! "$PYTHON" -c 'import ensurepip' >/dev/null 2>&1; then
         WANTED+=("$(venv_package_for "$PYTHON")")

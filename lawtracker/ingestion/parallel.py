@@ -69,7 +69,9 @@ def prepare(path: Path, known: frozenset[str]) -> Prepared:
     if raw.sha256 in known:
         return Prepared(path, raw=raw)
     try:
-        parsed = parse_document(DocumentContext(path.name, raw.sha256, raw.text))
+        parsed = parse_document(
+            DocumentContext(path.name, raw.sha256, raw.text, ocr_regions=raw.ocr_regions)
+        )
     except LawtrackerError as exc:
         return Prepared(path, raw=raw, error=exc)
     except Exception as exc:

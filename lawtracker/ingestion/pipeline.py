@@ -31,6 +31,7 @@ from lawtracker.errors import LawtrackerError
 from lawtracker.ingestion.parallel import Prepared, prepared_in_order, worker_count
 from lawtracker.ingestion.readers import (
     RawDocument,
+    attachment_skip_reason,
     is_supported,
     read_bytes,
     read_document,
@@ -242,8 +243,8 @@ def _ingest_attachments(
     results: list[FileResult] = []
     for attachment in raw.attachments:
         shown = path.parent / f"{path.name} ▸ {attachment.name}"
-        if not is_supported(attachment.name):
-            reason = unsupported_reason(attachment.name, with_supported=False)
+        reason = attachment_skip_reason(attachment.name)
+        if reason is not None:
             reason = f"attachment not read: {reason}"
             results.append(FileResult(shown, FileStatus.SKIPPED, reason))
             continue
@@ -284,7 +285,9 @@ def ingest_file(
         if raw.sha256 in known:
             return FileResult(path, FileStatus.UNCHANGED, "already in the store")
         if parsed is None:  # not parsed ahead by a worker process
-            parsed = parse_document(DocumentContext(path.name, raw.sha256, raw.text))
+            parsed = parse_document(
+                DocumentContext(path.name, raw.sha256, raw.text, ocr_regions=raw.ocr_regions)
+            )
         _apply_format_facts(parsed, raw, carrier)
         with session_scope(engine) as session:
             stored = store_parsed_source(session, parsed)

@@ -16,6 +16,7 @@ from pathlib import Path
 from lawtracker.errors import ParseError
 from lawtracker.ingestion.formats import Attachment, Extracted, PageLayout
 from lawtracker.ingestion.formats.eml import read_eml
+from lawtracker.ingestion.formats.ocr import read_image
 from lawtracker.ingestion.formats.pdf import read_pdf
 from lawtracker.ingestion.formats.text import read_text
 from lawtracker.ingestion.formats.web import read_html
@@ -39,6 +40,8 @@ FORMATS: tuple[Format, ...] = (
     Format("Word", (".docx",), read_docx, 50 * _MB),
     Format("Web page", (".html", ".htm"), read_html, MAX_FILE_BYTES),
     Format("E-mail", (".eml",), read_eml, 50 * _MB),
+    # Read by OCR (Tesseract); a TIFF may hold many pages.
+    Format("Image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"), read_image, 50 * _MB),
 )
 _BY_SUFFIX = {suffix: fmt for fmt in FORMATS for suffix in fmt.suffixes}
 
@@ -56,6 +59,7 @@ class RawDocument:
     date: object = None  # datetime.date of an e-mail's Date header
     layout: PageLayout | None = None
     attachments: tuple[Attachment, ...] = ()
+    ocr_regions: tuple[tuple[int, int], ...] = ()  # text read by OCR: its facts need review
 
     @property
     def suffix(self) -> str:
@@ -80,6 +84,20 @@ def unsupported_reason(name: str, *, with_supported: bool = True) -> str:
     if not with_supported:
         return reason
     return f"{reason} (supported: {', '.join(supported_suffixes())})"
+
+
+# An e-mail's images are logos, signatures and photos far more often than scans of a
+# text: they are listed as not read rather than sent through OCR.
+_NOT_READ_AS_ATTACHMENT = frozenset((".png", ".jpg", ".jpeg", ".tif", ".tiff"))
+
+
+def attachment_skip_reason(name: str) -> str | None:
+    """Why an e-mail's attachment ``name`` is not read, or None when it is."""
+    if not is_supported(name):
+        return unsupported_reason(name, with_supported=False)
+    if Path(name).suffix.lower() in _NOT_READ_AS_ATTACHMENT:
+        return "an image in an e-mail is not read by OCR (import it on its own to read it)"
+    return None
 
 
 def read_document(path: Path) -> RawDocument:
@@ -114,6 +132,7 @@ def read_bytes(path: Path, data: bytes) -> RawDocument:
         extracted.date,
         extracted.layout,
         extracted.attachments,
+        extracted.ocr_regions,
     )
 
 

@@ -129,7 +129,7 @@ def test_a_dropped_folder_imports_and_the_summary_lists_what_was_skipped(
     folder.mkdir()
     write_docx(folder / "memo.docx")
     (folder / "budget.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet")
-    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (folder / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
     drop(window, [folder])
     text = summary_text(qtbot, window)
     dialog = window.import_flow.summary_dialog
@@ -137,9 +137,9 @@ def test_a_dropped_folder_imports_and_the_summary_lists_what_was_skipped(
     assert "1 file read" in text and "2 skipped" in text
     assert "Skipped (not a document lawtracker reads) (2):" in text
     assert "budget.xlsx: unsupported file type '.xlsx'" in text
-    assert "photo.jpg: unsupported file type '.jpg'" in text
+    assert "clip.mp4: unsupported file type '.mp4'" in text
     report = window.import_flow.summary_dialog.report
-    assert [r.path.name for r in report.skipped] == ["budget.xlsx", "photo.jpg"]
+    assert [r.path.name for r in report.skipped] == ["budget.xlsx", "clip.mp4"]
     assert report.count(FileStatus.ADDED) == 1
     assert window.catalog.measure_id_for_key(KEY) is not None
     dialog.close_button.click()

@@ -45,6 +45,8 @@ class DocumentContext:
     sha256: str
     text: str
     default_year: int | None = None
+    # (start, end) ranges read by OCR: damaged as a whole, whatever their text scores.
+    ocr_regions: tuple[tuple[int, int], ...] = ()
 
     @cached_property
     def normalized(self) -> NormalizedText:
@@ -85,7 +87,7 @@ class DocumentContext:
     @cached_property
     def damaged_regions(self) -> list[Span]:
         """Regions a parser found damaged as a whole (short clean-looking lines inside count)."""
-        return []
+        return [Span(start, end) for start, end in self.ocr_regions]
 
     def mark_if_damaged(self, region: Span) -> bool:
         """Flag ``region`` if its text as a whole scores as OCR-damaged (before facts are read)."""

@@ -30,6 +30,8 @@ class Extracted:
     date: dt.date | None = None
     layout: PageLayout | None = None
     attachments: tuple[Attachment, ...] = ()
+    # (start, end) of text read by OCR: its facts need review however clean it looks.
+    ocr_regions: tuple[tuple[int, int], ...] = ()
 
 
 __all__ = ["Attachment", "Extracted", "PageLayout"]
