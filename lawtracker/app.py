@@ -24,12 +24,21 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lawtracker import __version__, paths
-from lawtracker.errors import UserFacingError
+from lawtracker.errors import (
+    DatabaseTooNewError,
+    StorageError,
+    StoreBusyError,
+    StoreFullError,
+    StoreReadOnlyError,
+    UserFacingError,
+)
 from lawtracker.gui.annotations.controller import AnnotationFiles
 from lawtracker.gui.dialogs.crash import CrashReporter
+from lawtracker.gui.dialogs.restore_backup import install_restore_action
+from lawtracker.gui.dialogs.save_failure import report_failure
 from lawtracker.gui.incentives import install_tools_menu
 from lawtracker.gui.main_window import MainWindow
-from lawtracker.gui.safe_text import install_plain_tooltips
+from lawtracker.gui.safe_text import install_plain_tooltips, literal
 from lawtracker.gui.self_check import run_self_check
 from lawtracker.gui.settings import WindowSettings
 from lawtracker.gui.style import install_legible_checks
@@ -37,10 +46,17 @@ from lawtracker.log import LOG_FILE_NAME, install_excepthooks
 from lawtracker.private_files import restrict_umask
 from lawtracker.services.annotation_io import import_annotations_file, write_annotations_file
 from lawtracker.services.annotations import Annotations
+from lawtracker.services.backups import (
+    BackupInfo,
+    list_backups,
+    newest_readable_backup,
+    restore_backup,
+)
 from lawtracker.services.catalog import Catalog
 from lawtracker.services.export import export_csv, export_json
 from lawtracker.services.importing import Importer
-from lawtracker.services.store import OpenedStore, open_store
+from lawtracker.services.presence import StorePresence, shared_notice
+from lawtracker.services.store import OpenedStore, open_store, store_file
 
 if TYPE_CHECKING:
     from lawtracker.gui.incentives.engine_adapter import RulesAdapter
@@ -53,6 +69,12 @@ HEADLESS_PLATFORMS = ("offscreen", "minimal")
 EXIT_AFTER_PAINT_ENV = "LAWTRACKER_EXIT_AFTER_PAINT"
 #: The desktop entry's id, so docks and Wayland match the window to its menu entry.
 DESKTOP_ID = "org.lawtracker.LawTracker"
+#: How often the window looks for other lawtracker processes on its store.
+PRESENCE_POLL_MS = 15_000
+#: Start-up failures a backup cannot cure: a newer schema, a full disk, a read-only
+#: file, a lock held by another process. The others (damaged, not a lawtracker
+#: database, unreadable) are offered the newest backup.
+_NOT_CURED_BY_A_BACKUP = (DatabaseTooNewError, StoreBusyError, StoreFullError, StoreReadOnlyError)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,22 +104,191 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open_window(app: QApplication, target: str | None) -> int:
+    settings = WindowSettings()
     try:
-        store = open_store(target)
+        store = open_store(target, daily_backups=settings.backups_kept())
     except UserFacingError as exc:
-        return startup_error(str(exc), interactive=True)
+        restored = offer_newest_backup(target, exc, daily_backups=settings.backups_kept())
+        if restored is None:
+            return startup_error(str(exc), interactive=True)
+        store = restored
+    host = WindowHost(app, store, target=target, settings=settings)
     try:
-        window = build_window(store, settings=WindowSettings())
         if store.migration.backup_path is not None:
-            window.add_startup_notice(
+            host.window.add_startup_notice(
                 f"Database upgraded; the old file is saved at {store.migration.backup_path}"
             )
-        show_window(window)
+        show_window(host.window)
         if os.environ.get(EXIT_AFTER_PAINT_ENV):
-            _quit_after_first_paint(app, window)
+            _quit_after_first_paint(app, host.window)
         return app.exec()
     finally:
-        store.dispose()
+        host.store.dispose()
+
+
+def offer_newest_backup(
+    target: str | None, exc: UserFacingError, *, daily_backups: int = 0
+) -> OpenedStore | None:
+    """When the store cannot be opened, offer its newest readable backup instead.
+
+    On a desktop the user is asked (the damaged file is kept aside, never deleted);
+    without one the error names the backup. None: nothing was restored.
+    """
+    path = store_file(target)
+    if (
+        not isinstance(exc, StorageError)
+        or isinstance(exc, _NOT_CURED_BY_A_BACKUP)
+        or path is None
+        or not path.exists()
+    ):
+        return None
+    backup = newest_readable_backup(path)
+    if backup is None:
+        return None
+    when = backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
+    if QGuiApplication.platformName() in HEADLESS_PLATFORMS:
+        print(f"lawtracker: the newest backup, of {when}, is {backup.path}", file=sys.stderr)
+        return None
+    answer = QMessageBox.question(
+        None,
+        "lawtracker cannot open the database",
+        literal(
+            f"{exc}\n\nRestore the newest backup, of {when} ({backup.measures} measures, "
+            f"{backup.annotations} annotations)? The current file is kept aside, renamed."
+        ),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        aside = restore_backup(path, backup.path, in_use_by=StorePresence(path).others)
+        store = open_store(target, daily_backups=daily_backups)
+    except UserFacingError as again:
+        startup_error(str(again), interactive=True)
+        return None
+    log.warning("started from the backup %s; the unreadable file is at %s", backup.path, aside)
+    store.restored_from = backup.path
+    store.kept_aside = aside
+    return store
+
+
+class WindowHost(QObject):
+    """The window and the store under it, so that a restore can swap both.
+
+    A restored store is a different file: every service holds the old engine. The
+    clean way is the way start-up does it: close the window (which saves its layout
+    and stops its workers), dispose the engine, put the backup in place, open the
+    store and build a new window. When the restored file cannot be opened, the user
+    is told to restart rather than left with a half-built window.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        store: OpenedStore,
+        *,
+        target: str | None,
+        settings: WindowSettings,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.store = store
+        self.target = target
+        self.settings = settings
+        self.today = today
+        self._others: list[int] = []
+        self.window = self._build()
+
+    def _build(self) -> MainWindow:
+        window = build_window(self.store, settings=self.settings, today=self.today)
+        path = self.store.path
+        if path is not None:
+            install_restore_action(
+                window,
+                store=self.store.location,
+                list_backups=lambda: list_backups(path),
+                restore=self.restore,
+            )
+        if self.store.restored_from is not None:
+            window.add_startup_notice(
+                f"Restored the backup {self.store.restored_from.name}; the previous file "
+                f"is at {self.store.kept_aside}"
+            )
+        self._others = self.store.others()
+        if self._others:
+            window.add_startup_notice(shared_notice(self._others))
+        timer = QTimer(window)
+        timer.setInterval(PRESENCE_POLL_MS)
+        timer.timeout.connect(self.check_shared)
+        timer.start()
+        return window
+
+    def check_shared(self) -> None:
+        """Say so when another lawtracker opens (or leaves) this store."""
+        others = self.store.others()
+        if others != self._others:
+            self._others = others
+            text = shared_notice(others) or "This database is no longer open elsewhere"
+            self.window.statusBar().showMessage(text, 30_000)
+
+    def restore(self, backup: BackupInfo) -> None:
+        """Put ``backup`` in place of the store and reopen the window on it."""
+        path = self.store.path
+        assert path is not None
+        others = self.store.others()
+        if others:
+            report_failure(
+                self.window,
+                "Cannot restore the backup",
+                StorageError(
+                    f"Another lawtracker (process {', '.join(map(str, others))}) has this "
+                    "database open. Close it, then restore the backup."
+                ),
+            )
+            return
+        old = self.window
+        geometry = old.saveGeometry()
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            old.close()
+            self.store.engine.dispose()
+            try:
+                aside = restore_backup(path, backup.path, in_use_by=self.store.others)
+            except StorageError as exc:
+                self.window = self._build()  # nothing changed: the same store again
+                self._show(geometry)
+                report_failure(self.window, "Cannot restore the backup", exc)
+                return
+            self.store.dispose()
+            try:
+                self.store = open_store(self.target)
+            except UserFacingError as exc:
+                QMessageBox.critical(
+                    None,
+                    "Restart lawtracker",
+                    literal(
+                        f"The backup was restored, but opening it failed: {exc}\n\n"
+                        f"The previous file is at {aside}. Restart lawtracker."
+                    ),
+                )
+                self.app.quit()
+                return
+            self.window = self._build()
+            self._show(geometry)
+            self.window.add_startup_notice(
+                f"Restored the backup of {backup.created.astimezone():%Y-%m-%d %H:%M}; "
+                f"the previous file is at {aside}"
+            )
+        finally:
+            old.deleteLater()
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
+
+    def _show(self, geometry: object) -> None:
+        self.window.restoreGeometry(geometry)  # type: ignore[arg-type]
+        self.window.show()
 
 
 def freeze_startup_objects() -> None:

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 SETTINGS_FILE_NAME = "settings.ini"
 DEFAULT_DUE_DAYS = 30
+#: Daily backups kept beside the store (``[backups] keep=`` in settings.ini; 0: none).
+DEFAULT_BACKUPS_KEPT = 7
 
 
 def default_settings_path() -> Path:
@@ -172,6 +174,15 @@ class WindowSettings:
 
     def set_author(self, name: str) -> None:
         self._qsettings.setValue("annotations/author", " ".join(name.split()))
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def backups_kept(self) -> int:
+        """How many daily backups to keep: a user with a big store may want fewer."""
+        return max(0, min(self._int("backups/keep", DEFAULT_BACKUPS_KEPT), 366))
+
+    def set_backups_kept(self, count: int) -> None:
+        self._qsettings.setValue("backups/keep", max(0, count))
 
     def sync(self) -> None:
         self._qsettings.sync()
