@@ -337,3 +337,12 @@ def test_a_label_names_an_act_even_without_a_head_word() -> None:
     assert act.title == "List of enterprises transferred to the Investment Holding"
     assert act.authority == "President of the Republic of Azerbaijan"
     assert dates(act, EventKind.IN_FORCE) == [dt.date(2020, 11, 6)]
+
+
+def test_long_blank_runs_parse_and_keep_their_measure() -> None:
+    """Whitespace runs found by fuzzing once made clause and citation patterns rescan
+    the run at every position (seconds per document); the result must not change."""
+    blanks = " " * 40_000
+    parsed = parse(f"Decree{blanks}\n\nDecree No. 12 of the President dated 5 May 2020{blanks}.\n")
+    decree = numbered(parsed, "12")
+    assert dates(decree, EventKind.SIGNED) == [dt.date(2020, 5, 5)]

@@ -240,7 +240,7 @@ def _article(text: str, start: int) -> list[FoundReference]:
 
 
 def _numbered_instrument(text: str, start: int) -> list[FoundReference]:
-    match = _INSTRUMENT_NO.match(text, start)
+    match = _INSTRUMENT_NO.match(text, start, start + 200)  # bounded: blank runs backtrack
     if match is None:
         return []
     word = _LAW_WORDS[match.group("word").lower()]

@@ -123,7 +123,7 @@ _POSSESSIVE_COUNTRY = re.compile(
     r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+(?:[A-Za-z][\w-]*\s+){0,4}$"
 )
 _ENACTED_AFTER = re.compile(
-    r"[”\"»’]?\s*(?:\([^()\n]{1,30}\)\s*)?,?\s*(?:which\s+)?(?:was\s+|were\s+|has\s+been\s+)?"
+    r"[”\"»’]?\s*(?:\([^()\n]{1,30}\)\s*)?(?:,\s*)?(?:which\s+)?(?:was\s+|were\s+|has\s+been\s+)?"
     r"(?:adopted|approved|signed|passed|enacted)\s+by\b",
     re.I,
 )
@@ -423,7 +423,7 @@ def _named(text: str, folded: str, layout: Layout, rule: HeadRule, span: Span) -
     if _ENACTED_BEFORE.search(before):
         evidence += 0.7
         mention.enacted = True
-    if _ENACTED_AFTER.match(text, mention.span.end):
+    if _ENACTED_AFTER.match(text, mention.span.end, mention.span.end + 120):
         evidence += 0.5  # "the “Law on …” (AFEZ Law) adopted by the Parliament"
         mention.enacted = True
     if _CAPITAL_NAME_BEFORE.search(before) and rule.instrument in (Instrument.CODE, Instrument.LAW):
